@@ -1,0 +1,113 @@
+package com.retentiondesk.casework;
+
+import java.time.LocalDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One retention case of a customer: the row that the database constraint "one open case per
+ * customer and case type" guards, and that the KPIs count. Its process instance does the work.
+ */
+@Entity
+@Table(name = "retention_case")
+public class RetentionCase {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+	@Enumerated(EnumType.STRING)
+	private CaseType caseType;
+	private String customerNo;
+	private String managerId;
+	private LocalDateTime openedAt;
+	private LocalDateTime closedAt;
+	@Enumerated(EnumType.STRING)
+	private CaseOutcome outcome;
+	// 1 while open, NULL when closed: the unique key (customer_no, case_type, open_flag) needs it
+	@Column(name = "open_flag")
+	private Integer openFlag;
+	private String processInstanceId;
+	private int escalations;
+	@Version
+	private int version;
+
+	protected RetentionCase() {
+	}
+
+	public RetentionCase(CaseType caseType, String customerNo, String managerId, LocalDateTime openedAt) {
+		this.caseType = caseType;
+		this.customerNo = customerNo;
+		this.managerId = managerId;
+		this.openedAt = openedAt;
+		this.openFlag = 1;
+	}
+
+	public void attachProcess(String processInstanceId) {
+		if (this.processInstanceId != null) {
+			throw new IllegalStateException("case " + id + " already runs process " + this.processInstanceId);
+		}
+		this.processInstanceId = processInstanceId;
+	}
+
+	/** Closes the case; a case is closed once only. */
+	public void close(CaseOutcome outcome, LocalDateTime at) {
+		if (!isOpen()) {
+			throw new IllegalStateException("case " + id + " is already closed as " + this.outcome);
+		}
+		this.outcome = outcome;
+		this.closedAt = at;
+		this.openFlag = null;
+	}
+
+	public void recordEscalation() {
+		escalations++;
+	}
+
+	public boolean isOpen() {
+		return openFlag != null;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public CaseType getCaseType() {
+		return caseType;
+	}
+
+	public String getCustomerNo() {
+		return customerNo;
+	}
+
+	public String getManagerId() {
+		return managerId;
+	}
+
+	public LocalDateTime getOpenedAt() {
+		return openedAt;
+	}
+
+	public LocalDateTime getClosedAt() {
+		return closedAt;
+	}
+
+	public CaseOutcome getOutcome() {
+		return outcome;
+	}
+
+	public String getProcessInstanceId() {
+		return processInstanceId;
+	}
+
+	public int getEscalations() {
+		return escalations;
+	}
+}

@@ -1,0 +1,2 @@
+/** The log of every contact attempt with a customer. */
+package com.retentiondesk.contact;

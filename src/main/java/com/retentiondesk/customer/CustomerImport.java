@@ -1,0 +1,236 @@
+package com.retentiondesk.customer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.retentiondesk.contract.Agreement;
+import com.retentiondesk.contract.Agreements;
+import com.retentiondesk.customer.ImportReport.RejectedRow;
+import com.retentiondesk.system.DeskGroups;
+
+/**
+ * Imports customers from BSS exports (CSV or .xlsx), upserting by customer number. Rows are checked
+ * one by one; good rows are written in chunks, each chunk its own transaction, so a bad row never
+ * costs a good one and a 100k-row file neither holds one huge transaction nor the whole file in
+ * memory. Importing the same file twice changes nothing the second time.
+ */
+@Service
+public class CustomerImport {
+
+	private static final Logger log = LoggerFactory.getLogger(CustomerImport.class);
+
+	private final Customers customers;
+	private final Agreements agreements;
+	private final IdentityService identity;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+	private final int chunkSize;
+
+	CustomerImport(Customers customers, Agreements agreements, IdentityService identity,
+			TransactionTemplate transactions, Clock clock, @Value("${desk.import.chunk-size:1000}") int chunkSize) {
+		this.customers = customers;
+		this.agreements = agreements;
+		this.identity = identity;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.chunkSize = chunkSize;
+	}
+
+	/**
+	 * Imports a file; called by {@code POST /api/customers/import} and the demo data.
+	 *
+	 * @throws IllegalArgumentException when the file as a whole cannot be read (type, encoding,
+	 *                                  header without a required column); nothing is written then
+	 */
+	public ImportReport importFile(String filename, InputStream in) throws IOException {
+		Run run = new Run(filename);
+		TabularFile.read(filename, in, run::row);
+		run.flush();
+		if (run.parser == null) {
+			throw new IllegalArgumentException("文件为空: '" + filename + "' 没有表头行");
+		}
+		ImportReport report = new ImportReport(filename, run.rowsRead, run.created, run.updated, run.unchanged,
+				List.copyOf(run.rejected));
+		log.info("import {} done: {} rows read, {} created, {} updated, {} unchanged, {} rejected", filename,
+				report.rowsRead(), report.created(), report.updated(), report.unchanged(), report.rejected().size());
+		return report;
+	}
+
+	private Set<String> phoneManagers() {
+		return identity.createUserQuery().memberOfGroup(DeskGroups.PHONE_MANAGERS).list().stream()
+				.map(User::getId)
+				.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The state of one import while its rows stream by. */
+	private final class Run {
+
+		private final String filename;
+		private CustomerRowParser parser;
+		private final List<ImportedRow> chunk = new ArrayList<>();
+		private final Map<String, Integer> firstLineOf = new HashMap<>();
+		private final List<RejectedRow> rejected = new ArrayList<>();
+		private int rowsRead;
+		private int created;
+		private int updated;
+		private int unchanged;
+
+		Run(String filename) {
+			this.filename = filename;
+		}
+
+		void row(int line, List<String> cells) {
+			if (parser == null) {
+				parser = new CustomerRowParser(header(cells), phoneManagers(), LocalDate.now(clock));
+				return;
+			}
+			rowsRead++;
+			List<String> reasons = new ArrayList<>();
+			ImportedRow row = parser.parse(line, cells, reasons);
+			if (row != null) {
+				Integer first = firstLineOf.putIfAbsent(row.customer().customerNo(), line);
+				if (first != null) {
+					reasons.add("客户编号在文件中重复,已在第" + first + "行导入");
+				}
+			}
+			if (!reasons.isEmpty()) {
+				rejected.add(new RejectedRow(line, parser.customerNo(cells), String.join("; ", reasons)));
+				return;
+			}
+			chunk.add(row);
+			if (chunk.size() >= chunkSize) {
+				flush();
+			}
+		}
+
+		private Map<ImportColumn, Integer> header(List<String> cells) {
+			Map<ImportColumn, Integer> positions = new EnumMap<>(ImportColumn.class);
+			for (int i = 0; i < cells.size(); i++) {
+				int position = i;
+				ImportColumn.forHeader(String.valueOf(cells.get(i))).ifPresent(c -> positions.putIfAbsent(c, position));
+			}
+			List<String> missing = java.util.Arrays.stream(ImportColumn.values())
+					.filter(c -> c.required && !positions.containsKey(c))
+					.map(ImportColumn::label)
+					.toList();
+			if (!missing.isEmpty()) {
+				throw new IllegalArgumentException("表头缺少必需的列: " + String.join(", ", missing));
+			}
+			return positions;
+		}
+
+		void flush() {
+			if (chunk.isEmpty()) {
+				return;
+			}
+			try {
+				Counts counts = transactions.execute(status -> write(chunk));
+				add(counts);
+			} catch (RuntimeException chunkFailed) {
+				// something only the database noticed (or a concurrent import): retry row by row so
+				// that only the offending rows are rejected
+				log.warn("import {}: chunk ending at line {} failed ({}), retrying row by row", filename,
+						chunk.get(chunk.size() - 1).line(), chunkFailed.getMessage());
+				for (ImportedRow row : chunk) {
+					try {
+						add(transactions.execute(status -> write(List.of(row))));
+					} catch (RuntimeException rowFailed) {
+						rejected.add(new RejectedRow(row.line(), row.customer().customerNo(),
+								"数据库拒绝了这一行: " + rootMessage(rowFailed)));
+					}
+				}
+			}
+			chunk.clear();
+			log.info("import {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected so far", filename,
+					rowsRead, created, updated, unchanged, rejected.size());
+		}
+
+		private void add(Counts counts) {
+			created += counts.created;
+			updated += counts.updated;
+			unchanged += counts.unchanged;
+		}
+	}
+
+	private Counts write(List<ImportedRow> rows) {
+		LocalDateTime now = LocalDateTime.now(clock);
+		Set<String> numbers = rows.stream().map(r -> r.customer().customerNo()).collect(Collectors.toSet());
+		Map<String, Customer> existing = customers.findAllById(numbers).stream()
+				.collect(Collectors.toMap(Customer::getCustomerNo, Function.identity()));
+		Set<String> knownAgreements = new HashSet<>();
+		agreements.findByCustomerNoIn(numbers)
+				.forEach(a -> knownAgreements.add(agreementKey(a.getCustomerNo(), a.getAgreementType(), a.getEndDate())));
+		Counts counts = new Counts();
+		List<Customer> toSave = new ArrayList<>();
+		List<Agreement> newAgreements = new ArrayList<>();
+		for (ImportedRow row : rows) {
+			CustomerData data = row.customer();
+			Customer customer = existing.get(data.customerNo());
+			boolean changed;
+			if (customer == null) {
+				toSave.add(Customer.create(data, now));
+				counts.created++;
+				changed = true;
+			} else {
+				changed = customer.update(data, now);
+				if (changed) {
+					toSave.add(customer);
+				}
+			}
+			if (row.hasAgreement() && knownAgreements
+					.add(agreementKey(data.customerNo(), row.agreementType(), row.agreementEnd()))) {
+				newAgreements.add(new Agreement(data.customerNo(), row.agreementType(), row.agreementEnd(), now));
+				changed = true;
+			}
+			if (customer != null) {
+				if (changed) {
+					counts.updated++;
+				} else {
+					counts.unchanged++;
+				}
+			}
+		}
+		customers.saveAll(toSave);
+		customers.flush();
+		agreements.saveAll(newAgreements);
+		return counts;
+	}
+
+	private static String agreementKey(String customerNo, Object type, LocalDate end) {
+		return customerNo + '|' + type + '|' + end;
+	}
+
+	private static String rootMessage(Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+	private static final class Counts {
+		int created;
+		int updated;
+		int unchanged;
+	}
+}

@@ -1,0 +1,52 @@
+package com.retentiondesk.system;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic against the Camunda users for the desk's own {@code /api}. Unlike the engine's REST
+ * filter it leaves the engine unauthenticated: the desk's services run as the system once
+ * {@link AllowedGroups} has let the caller in.
+ */
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+	private final ProcessEngine engine;
+	private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+
+	ApiAuthenticationFilter(ProcessEngine engine) {
+		this.engine = engine;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
+		if (!result.isAuthenticated()) {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			response.setHeader("WWW-Authenticate", "Basic realm=\"retention-desk\"");
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write("{\"status\":401,\"message\":\"需要登录: HTTP Basic credentials of a desk user are required\"}");
+			return;
+		}
+		String userId = result.getAuthenticatedUser();
+		Set<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+				.map(Group::getId)
+				.collect(Collectors.toUnmodifiableSet());
+		request.setAttribute(DeskPrincipal.ATTRIBUTE, new DeskPrincipal(userId, groups));
+		chain.doFilter(request, response);
+	}
+}
