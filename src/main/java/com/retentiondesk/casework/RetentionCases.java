@@ -1,8 +1,12 @@
 package com.retentiondesk.casework;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** All retention cases. */
 public interface RetentionCases extends JpaRepository<RetentionCase, Long> {
@@ -15,4 +19,10 @@ public interface RetentionCases extends JpaRepository<RetentionCase, Long> {
 	}
 
 	Optional<RetentionCase> findByProcessInstanceId(String processInstanceId);
+
+	/** Which of these customers have an open case of the type. */
+	@Query("select r.customerNo from RetentionCase r where r.caseType = :type and r.openFlag = 1 and r.customerNo in :customerNos")
+	Set<String> findCustomersWithOpenCase(@Param("type") CaseType type, @Param("customerNos") Collection<String> customerNos);
+
+	long countByCaseTypeAndOpenFlag(CaseType type, Integer openFlag);
 }

@@ -89,6 +89,21 @@ public class Customer implements Persistable<String> {
 		return true;
 	}
 
+	/**
+	 * Books a payment reported by billing: the balance rises, and a postpaid customer whose debt is
+	 * paid off is no longer in arrears.
+	 */
+	public void applyPayment(BigDecimal amount, LocalDateTime now) {
+		if (amount.signum() <= 0) {
+			throw new IllegalArgumentException("a payment must be positive, not " + amount);
+		}
+		balance = balance.add(amount);
+		if (paymentType == PaymentType.POSTPAID && balance.signum() >= 0) {
+			arrearsMonths = 0;
+		}
+		updatedAt = now;
+	}
+
 	public CustomerData toData() {
 		return new CustomerData(customerNo, name, serviceNo, network, segment, starLevel, paymentType, balance,
 				arrearsMonths, lineStatus, managerId, birthday, idType, idNo, address, secondPhone, email);

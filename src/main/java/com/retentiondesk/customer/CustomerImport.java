@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.retentiondesk.contract.Agreement;
 import com.retentiondesk.contract.Agreements;
 import com.retentiondesk.customer.ImportReport.RejectedRow;
-import com.retentiondesk.system.DeskGroups;
 
 /**
  * Imports customers from BSS exports (CSV or .xlsx), upserting by customer number. Rows are checked
@@ -41,16 +38,16 @@ public class CustomerImport {
 
 	private final Customers customers;
 	private final Agreements agreements;
-	private final IdentityService identity;
+	private final PhoneManagers phoneManagers;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final int chunkSize;
 
-	CustomerImport(Customers customers, Agreements agreements, IdentityService identity,
+	CustomerImport(Customers customers, Agreements agreements, PhoneManagers phoneManagers,
 			TransactionTemplate transactions, Clock clock, @Value("${desk.import.chunk-size:1000}") int chunkSize) {
 		this.customers = customers;
 		this.agreements = agreements;
-		this.identity = identity;
+		this.phoneManagers = phoneManagers;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.chunkSize = chunkSize;
@@ -76,12 +73,6 @@ public class CustomerImport {
 		return report;
 	}
 
-	private Set<String> phoneManagers() {
-		return identity.createUserQuery().memberOfGroup(DeskGroups.PHONE_MANAGERS).list().stream()
-				.map(User::getId)
-				.collect(Collectors.toUnmodifiableSet());
-	}
-
 	/** The state of one import while its rows stream by. */
 	private final class Run {
 
@@ -101,7 +92,7 @@ public class CustomerImport {
 
 		void row(int line, List<String> cells) {
 			if (parser == null) {
-				parser = new CustomerRowParser(header(cells), phoneManagers(), LocalDate.now(clock));
+				parser = new CustomerRowParser(header(cells), phoneManagers.phoneManagerIds(), LocalDate.now(clock));
 				return;
 			}
 			rowsRead++;

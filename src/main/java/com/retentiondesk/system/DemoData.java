@@ -50,9 +50,12 @@ class DemoData implements ApplicationRunner {
 	private final CustomerImport customerImport;
 	private final Customers customers;
 	private final String password;
+	private final boolean withCustomers;
 
 	DemoData(IdentityService identity, CustomerImport customerImport, Customers customers,
-			@Value("${desk.demo.password}") String password) {
+			@Value("${desk.demo.password}") String password,
+			@Value("${desk.demo.customers:true}") boolean withCustomers) {
+		this.withCustomers = withCustomers;
 		this.identity = identity;
 		this.customerImport = customerImport;
 		this.customers = customers;
@@ -79,7 +82,7 @@ class DemoData implements ApplicationRunner {
 				log.info("created demo user {}", demo.id());
 			}
 		}
-		if (customers.count() == 0) {
+		if (withCustomers && customers.count() == 0) {
 			try (InputStream in = new ClassPathResource("demo/customers.csv").getInputStream()) {
 				ImportReport report = customerImport.importFile("demo/customers.csv", in);
 				log.info("demo customers: {} created, {} rejected", report.created(), report.rejected().size());

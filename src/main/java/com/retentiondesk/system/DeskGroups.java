@@ -1,7 +1,5 @@
 package com.retentiondesk.system;
 
-import java.util.List;
-
 /** The Camunda groups of the desk. Group ids are API for integrators and filters: keep them. */
 public final class DeskGroups {
 
@@ -11,7 +9,8 @@ public final class DeskGroups {
 	public static final String INTEGRATION = "integration";
 	/** Teams are groups of type {@value #TEAM_TYPE}; every phone manager and supervisor is in one. */
 	public static final String TEAM_TYPE = "TEAM";
-	public static final List<String> DEMO_TEAMS = List.of("team1", "team2");
+	/** Supervisor tasks of every case process have BPMN ids starting with this (the 已升级 filter). */
+	public static final String ESCALATION_TASK_PREFIX = "Task_Escalat";
 
 	private DeskGroups() {
 	}

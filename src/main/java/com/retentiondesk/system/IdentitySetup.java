@@ -40,8 +40,6 @@ class IdentitySetup implements ApplicationRunner {
 	static final String FILTER_TEAM_TASKS = "本组任务";
 	static final String FILTER_DUE_TODAY = "今日到期";
 	static final String FILTER_ESCALATED = "已升级";
-	/** Escalation tasks of every case process have ids starting with this. */
-	public static final String ESCALATION_TASK_PREFIX = "Task_Escalat";
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -83,7 +81,7 @@ class IdentitySetup implements ApplicationRunner {
 						.dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")
 						.orderByDueDate().asc());
 		filter(FILTER_ESCALATED, 20, "逾期升级给主管的任务,最早的在前", List.of(DeskGroups.SUPERVISORS),
-				tasks.createTaskQuery().taskDefinitionKeyLike(ESCALATION_TASK_PREFIX + "%")
+				tasks.createTaskQuery().taskDefinitionKeyLike(DeskGroups.ESCALATION_TASK_PREFIX + "%")
 						.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
 						.orderByTaskCreateTime().asc());
 	}

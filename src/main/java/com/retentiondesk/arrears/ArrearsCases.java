@@ -1,0 +1,111 @@
+package com.retentiondesk.arrears;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.retentiondesk.calendar.WorkCalendar;
+import com.retentiondesk.casework.CaseBriefs;
+import com.retentiondesk.casework.CaseFiles;
+import com.retentiondesk.casework.CaseType;
+import com.retentiondesk.casework.RetentionCase;
+import com.retentiondesk.casework.RetentionCases;
+import com.retentiondesk.customer.Customer;
+import com.retentiondesk.customer.PaymentType;
+
+/**
+ * The arrears reminder case (欠费温馨提醒): what the scan, the billing endpoints and the tests call to
+ * open a case and to tell it about a payment or a suspension.
+ */
+@Service
+public class ArrearsCases {
+
+	private static final Logger log = LoggerFactory.getLogger(ArrearsCases.class);
+
+	private final CaseFiles files;
+	private final RetentionCases cases;
+	private final RuntimeService runtime;
+	private final WorkCalendar calendar;
+	private final ArrearsPolicy policy;
+	private final Clock clock;
+
+	ArrearsCases(CaseFiles files, RetentionCases cases, RuntimeService runtime, WorkCalendar calendar,
+			ArrearsSettings settings, Clock clock) {
+		this.files = files;
+		this.cases = cases;
+		this.runtime = runtime;
+		this.calendar = calendar;
+		this.policy = settings.policy();
+		this.clock = clock;
+	}
+
+	/** Whether the customer qualifies for an arrears reminder now (not whether a case is open). */
+	public boolean isDue(Customer customer) {
+		return policy.isDue(customer);
+	}
+
+	/**
+	 * Opens an arrears case and starts {@code ArrearsReminderProcess}; the first call is due at the end
+	 * of the working day.
+	 *
+	 * @throws CaseFiles.CaseAlreadyOpenException if the customer has an open arrears case
+	 */
+	@Transactional
+	public RetentionCase open(Customer customer) {
+		List<String> lines = new ArrayList<>();
+		if (customer.getPaymentType() == PaymentType.PREPAID) {
+			lines.add("付费类型: 预付费  余额: " + CaseBriefs.yuan(customer.getBalance()));
+		} else {
+			lines.add("付费类型: 后付费  欠费金额: " + CaseBriefs.yuan(policy.amountOwed(customer)) + "  欠费月数: "
+					+ customer.getArrearsMonths());
+		}
+		Date firstCallDue = Date.from(calendar.endOfWorkingDay(clock.instant()));
+		return files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines,
+				Map.of(ArrearsProcess.AUTO_REMINDER, policy.wantsAutoReminder(customer),
+						ArrearsProcess.FIRST_CALL_DUE, firstCallDue,
+						ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue()));
+	}
+
+	/**
+	 * A payment arrived: the open arrears case, if any, ends as paid wherever it stands.
+	 *
+	 * @return the case that was closed
+	 */
+	@Transactional
+	public Optional<RetentionCase> paymentReceived(String customerNo) {
+		return correlate(customerNo, ArrearsProcess.MESSAGE_PAYMENT_RECEIVED);
+	}
+
+	/** The line was suspended: the open arrears case ends as suspended (the win-back case takes over). */
+	@Transactional
+	public Optional<RetentionCase> lineSuspended(String customerNo) {
+		return correlate(customerNo, ArrearsProcess.MESSAGE_LINE_SUSPENDED);
+	}
+
+	private Optional<RetentionCase> correlate(String customerNo, String message) {
+		Optional<RetentionCase> open = cases.findOpen(customerNo, CaseType.ARREARS_REMINDER);
+		if (open.isEmpty() || open.get().getProcessInstanceId() == null) {
+			return Optional.empty();
+		}
+		try {
+			runtime.createMessageCorrelation(message)
+					.processInstanceId(open.get().getProcessInstanceId())
+					.correlateWithResult();
+			return open;
+		} catch (MismatchingMessageCorrelationException e) {
+			log.warn("arrears case {} of {} did not accept {}: {}", open.get().getId(), customerNo, message,
+					e.getMessage());
+			return Optional.empty();
+		}
+	}
+}

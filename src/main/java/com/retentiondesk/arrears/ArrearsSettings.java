@@ -1,0 +1,24 @@
+package com.retentiondesk.arrears;
+
+import java.math.BigDecimal;
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code desk.arrears}: who gets a reminder and how long the case waits for payment. */
+@ConfigurationProperties("desk.arrears")
+record ArrearsSettings(BigDecimal prepaidBalanceBelow, int postpaidArrearsMonths, Period followUp, Period finalWait,
+		int scanChunkSize) {
+
+	ArrearsSettings {
+		prepaidBalanceBelow = prepaidBalanceBelow == null ? BigDecimal.TEN : prepaidBalanceBelow;
+		postpaidArrearsMonths = postpaidArrearsMonths <= 0 ? 2 : postpaidArrearsMonths;
+		followUp = followUp == null ? Period.ofDays(3) : followUp;
+		finalWait = finalWait == null ? Period.ofDays(3) : finalWait;
+		scanChunkSize = scanChunkSize <= 0 ? 500 : scanChunkSize;
+	}
+
+	ArrearsPolicy policy() {
+		return new ArrearsPolicy(prepaidBalanceBelow, postpaidArrearsMonths);
+	}
+}

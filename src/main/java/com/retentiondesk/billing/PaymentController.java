@@ -1,0 +1,67 @@
+package com.retentiondesk.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.retentiondesk.system.AllowedGroups;
+import com.retentiondesk.system.DeskGroups;
+
+/** {@code POST /api/billing/payments}: billing reports a payment. */
+@RestController
+class PaymentController {
+
+	/** The body billing sends; every field is checked here so a bad one is named in the answer. */
+	record PaymentEvent(String customerNo, BigDecimal amount, OffsetDateTime paidAt) {
+	}
+
+	private final PaymentBooking booking;
+	private final Clock clock;
+
+	PaymentController(PaymentBooking booking, Clock clock) {
+		this.booking = booking;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/billing/payments")
+	@AllowedGroups({ DeskGroups.INTEGRATION, DeskGroups.ADMINS })
+	Map<String, Object> payment(@RequestBody PaymentEvent event) {
+		if (event.customerNo() == null || event.customerNo().isBlank()) {
+			throw new IllegalArgumentException("customerNo: 缺少客户编号");
+		}
+		if (event.amount() == null) {
+			throw new IllegalArgumentException("amount: 缺少缴费金额");
+		}
+		if (event.amount().signum() <= 0) {
+			throw new IllegalArgumentException("amount: 缴费金额必须大于0, 收到 " + event.amount());
+		}
+		if (event.amount().stripTrailingZeros().scale() > 2) {
+			throw new IllegalArgumentException("amount: 缴费金额最多两位小数, 收到 " + event.amount());
+		}
+		if (event.paidAt() == null) {
+			throw new IllegalArgumentException("paidAt: 缺少缴费时间 (ISO-8601, 例如 2026-11-27T10:15:00+08:00)");
+		}
+		if (event.paidAt().toInstant().isAfter(clock.instant().plusSeconds(3600))) {
+			throw new IllegalArgumentException("paidAt: 缴费时间不能在未来: " + event.paidAt());
+		}
+		PaymentBooking.Result result;
+		try {
+			result = booking.book(event.customerNo().trim(), event.amount(), event.paidAt());
+		} catch (PaymentBooking.UnknownCustomerException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+		} catch (DataIntegrityViolationException concurrentRepeat) {
+			// the same payment was booked by a concurrent request a moment ago
+			return Map.of("customerNo", event.customerNo(), "duplicate", true, "casesClosed", java.util.List.of());
+		}
+		return Map.of("customerNo", result.customerNo(), "duplicate", result.duplicate(), "casesClosed",
+				result.casesClosed());
+	}
+}

@@ -1,0 +1,120 @@
+package com.retentiondesk.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Working days and calling hours of the desk. Customers are not called in their rest time, so
+ * every due time and follow-up the cases compute goes through here. Plain Java: no framework.
+ */
+public class WorkCalendar {
+
+	/** A window of the day in which customers may be called, e.g. 09:00-12:00. */
+	record Window(LocalTime start, LocalTime end) {
+
+		static Window parse(String text) {
+			String[] parts = text.trim().split("-");
+			if (parts.length != 2) {
+				throw new IllegalArgumentException("calling hours must look like 09:00-12:00, not '" + text + "'");
+			}
+			Window window = new Window(LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim()));
+			if (!window.start.isBefore(window.end)) {
+				throw new IllegalArgumentException("calling hours end before they start: '" + text + "'");
+			}
+			return window;
+		}
+	}
+
+	private final ZoneId zone;
+	private final List<Window> windows;
+	private final Set<LocalDate> holidays;
+	private final Set<LocalDate> workdays;
+
+	public WorkCalendar(WorkCalendarProperties properties) {
+		this.zone = properties.zone();
+		List<Window> parsed = new ArrayList<>(properties.callingHours().stream().map(Window::parse).toList());
+		parsed.sort(Comparator.comparing(Window::start));
+		for (int i = 1; i < parsed.size(); i++) {
+			if (parsed.get(i).start().isBefore(parsed.get(i - 1).end())) {
+				throw new IllegalArgumentException("calling hours overlap: " + properties.callingHours());
+			}
+		}
+		this.windows = List.copyOf(parsed);
+		this.holidays = properties.holidays();
+		this.workdays = properties.workdays();
+	}
+
+	public ZoneId zone() {
+		return zone;
+	}
+
+	/** Monday to Friday, unless a public holiday; a make-up working day (调休) counts too. */
+	public boolean isWorkingDay(LocalDate day) {
+		if (workdays.contains(day)) {
+			return true;
+		}
+		if (holidays.contains(day)) {
+			return false;
+		}
+		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+
+	public LocalDate nextWorkingDay(LocalDate after) {
+		LocalDate day = after.plusDays(1);
+		while (!isWorkingDay(day)) {
+			day = day.plusDays(1);
+		}
+		return day;
+	}
+
+	/**
+	 * The end of the last calling window of the working day of {@code now}: today if today is a working
+	 * day and calling is still possible, else the next working day. "Due the same working day."
+	 */
+	public Instant endOfWorkingDay(Instant now) {
+		ZonedDateTime local = now.atZone(zone);
+		LocalDate day = local.toLocalDate();
+		LocalTime lastEnd = windows.get(windows.size() - 1).end();
+		if (!isWorkingDay(day) || !local.toLocalTime().isBefore(lastEnd)) {
+			day = nextWorkingDay(day);
+		}
+		return day.atTime(lastEnd).atZone(zone).toInstant();
+	}
+
+	/**
+	 * The first moment at or after {@code at} that lies in calling hours on a working day: a follow-up
+	 * computed for 22:00 moves to 09:00 of the next working day.
+	 */
+	public Instant nextCallingTime(Instant at) {
+		ZonedDateTime local = at.atZone(zone);
+		LocalDate day = local.toLocalDate();
+		LocalTime time = local.toLocalTime();
+		while (true) {
+			if (isWorkingDay(day)) {
+				for (Window window : windows) {
+					if (time.isBefore(window.start())) {
+						return day.atTime(window.start()).atZone(zone).toInstant();
+					}
+					if (time.isBefore(window.end())) {
+						return day.atTime(time).atZone(zone).toInstant();
+					}
+				}
+			}
+			day = day.plusDays(1);
+			time = LocalTime.MIN;
+		}
+	}
+
+	/** The start of calling hours on a given day, or on the next working day if it is none. */
+	public Instant startOfCalling(LocalDate day) {
+		return nextCallingTime(day.atStartOfDay(zone).toInstant());
+	}
+}

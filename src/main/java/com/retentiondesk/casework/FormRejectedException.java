@@ -1,0 +1,15 @@
+package com.retentiondesk.casework;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * A task form failed the server-side check (form-js validates in the browser only, in English).
+ * Thrown from a task's complete listener: the completion is rolled back, nothing is saved, and
+ * Tasklist shows this Chinese message naming the field (REST answers 400).
+ */
+public class FormRejectedException extends BadUserRequestException {
+
+	public FormRejectedException(String message) {
+		super("表单有误: " + message);
+	}
+}

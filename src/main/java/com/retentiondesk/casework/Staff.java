@@ -1,0 +1,67 @@
+package com.retentiondesk.casework;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import com.retentiondesk.customer.PhoneManagers;
+import com.retentiondesk.system.DeskGroups;
+
+/** Phone managers, their teams and supervisors, as the identity store (Camunda Admin) knows them. */
+@Component
+public class Staff implements PhoneManagers {
+
+	private final IdentityService identity;
+
+	Staff(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	public Set<String> phoneManagerIds() {
+		return identity.createUserQuery().memberOfGroup(DeskGroups.PHONE_MANAGERS).list().stream()
+				.map(User::getId)
+				.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The team group of a phone manager (a group of type TEAM), which gets the manager's tasks as candidates. */
+	public Optional<String> teamOf(String userId) {
+		List<Group> teams = identity.createGroupQuery().groupMember(userId).groupType(DeskGroups.TEAM_TYPE).list();
+		return teams.stream().map(Group::getId).sorted().findFirst();
+	}
+
+	/** The supervisor of a team: a member of both the team and the supervisors group. */
+	public Optional<String> supervisorOf(String team) {
+		Set<String> supervisors = identity.createUserQuery().memberOfGroup(DeskGroups.SUPERVISORS).list().stream()
+				.map(User::getId)
+				.collect(Collectors.toSet());
+		return identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream()
+				.map(User::getId)
+				.filter(supervisors::contains)
+				.findFirst();
+	}
+
+	public Optional<String> emailOf(String userId) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
+	}
+
+	/** A display name such as 王芳 (family name first, as Chinese names are written). */
+	public String nameOf(String userId) {
+		User user = identity.createUserQuery().userId(userId).singleResult();
+		if (user == null) {
+			return userId;
+		}
+		return nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName());
+	}
+
+	private static String nullToEmpty(String s) {
+		return s == null ? "" : s;
+	}
+}

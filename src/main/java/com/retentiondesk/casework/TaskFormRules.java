@@ -1,0 +1,21 @@
+package com.retentiondesk.casework;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server-side check of a task form (form-js validates in the browser only, with English
+ * messages). Beans of this type are applied by {@link TaskFormValidation} before a task of theirs is
+ * completed, through Tasklist, REST or Java.
+ */
+public interface TaskFormRules {
+
+	/** The BPMN ids of the user tasks whose completion these rules check. */
+	Set<String> taskDefinitionKeys();
+
+	/**
+	 * @param values the task's variables with the submitted ones on top
+	 * @throws FormRejectedException with a Chinese message naming the field
+	 */
+	void check(Map<String, Object> values);
+}

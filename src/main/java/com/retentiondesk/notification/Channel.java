@@ -1,0 +1,6 @@
+package com.retentiondesk.notification;
+
+/** How an outbound message travels. */
+public enum Channel {
+	EMAIL, SMS
+}

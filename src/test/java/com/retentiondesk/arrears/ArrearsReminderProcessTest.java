@@ -1,0 +1,362 @@
+package com.retentiondesk.arrears;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.retentiondesk.DeskTest;
+import com.retentiondesk.Fixtures;
+import com.retentiondesk.RecordingSmsGateway;
+import com.retentiondesk.billing.PaymentBooking;
+import com.retentiondesk.casework.CaseOutcome;
+import com.retentiondesk.casework.FormRejectedException;
+import com.retentiondesk.casework.RetentionCase;
+import com.retentiondesk.casework.RetentionCases;
+import com.retentiondesk.contact.ContactAttempt;
+import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.customer.Customer;
+import com.retentiondesk.customer.CustomerData;
+import com.retentiondesk.customer.Customers;
+
+/** Every path and timer of ArrearsReminderProcess (processes/arrears-reminder.bpmn). */
+@DeskTest
+class ArrearsReminderProcessTest {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+
+	/** Wednesday 25 November 2026, 08:30 in Shanghai: a working day, before calling hours. */
+	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T08:30:00+08:00[Asia/Shanghai]");
+
+	@Autowired
+	ProcessEngine engine;
+	@Autowired
+	ArrearsCases arrears;
+	@Autowired
+	PaymentBooking payments;
+	@Autowired
+	Customers customers;
+	@Autowired
+	RetentionCases cases;
+	@Autowired
+	ContactAttempts contacts;
+	@Autowired
+	RecordingSmsGateway sms;
+	@Autowired
+	TaskService taskService;
+	@Autowired
+	ManagementService management;
+
+	private static int counter;
+
+	@BeforeEach
+	void setUp() {
+		init(engine);
+		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldWaitForTheManagersCallDueTheSameWorkingDay() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
+		Task call = taskOf(instance);
+		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
+		org.assertj.core.api.Assertions.assertThat(call.getName()).isEqualTo("欠费提醒电话");
+		org.assertj.core.api.Assertions.assertThat(call.getDueDate())
+				.isEqualTo(Date.from(NOW.withHour(20).withMinute(0).toInstant()));
+		org.assertj.core.api.Assertions.assertThat(taskService.getIdentityLinksForTask(call.getId()))
+				.extracting(IdentityLink::getGroupId).contains("team1");
+		org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService()
+				.getVariable(instance.getId(), "caseBrief")).contains("余额: ¥5.00").contains("最近联系: 无");
+	}
+
+	@Test
+	void shouldEndAsPaidWhenPaymentArrivesBeforeTheCall() {
+		String customerNo = next();
+		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "5.00", "manager1"));
+
+		PaymentBooking.Result result = payments.book(customerNo, new BigDecimal("50"), OffsetDateTime.now());
+
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_PAID)
+				.hasNotPassed(ArrearsProcess.TIMER_FOLLOW_UP);
+		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count())
+				.isZero();
+		RetentionCase file = caseOf(instance);
+		org.assertj.core.api.Assertions.assertThat(file.getOutcome()).isEqualTo(CaseOutcome.PAID);
+		org.assertj.core.api.Assertions.assertThat(file.isOpen()).isFalse();
+		org.assertj.core.api.Assertions.assertThat(result.casesClosed()).containsExactly(file.getId());
+		org.assertj.core.api.Assertions.assertThat(customers.findById(customerNo).orElseThrow().getBalance())
+				.isEqualByComparingTo("55.00");
+	}
+
+	@Test
+	void shouldWaitForPaymentAfterTheFirstCallAndEndPaid() {
+		String customerNo = next();
+		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "5.00", "manager1"));
+
+		completeCall(instance, "REACHED", null, "WECHAT", "客户说今天就充");
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TIMER_FOLLOW_UP);
+		// three days later is Saturday 28 November: the follow-up moves to Monday 09:00
+		org.assertj.core.api.Assertions.assertThat(job(ArrearsProcess.TIMER_FOLLOW_UP, instance).getDuedate())
+				.isEqualTo(Date.from(ZonedDateTime.parse("2026-11-30T09:00:00+08:00[Asia/Shanghai]").toInstant()));
+		List<ContactAttempt> log = contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId());
+		org.assertj.core.api.Assertions.assertThat(log).singleElement().satisfies(attempt -> {
+			org.assertj.core.api.Assertions.assertThat(attempt.getOutcome()).isEqualTo("REACHED");
+			org.assertj.core.api.Assertions.assertThat(attempt.getManagerId()).isEqualTo("manager1");
+			org.assertj.core.api.Assertions.assertThat(attempt.getNotes()).isEqualTo("客户说今天就充");
+		});
+
+		payments.book(customerNo, new BigDecimal("30.00"), OffsetDateTime.now());
+
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.END_PAID)
+				.hasNotPassed(ArrearsProcess.TASK_SECOND_CALL);
+		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.PAID);
+	}
+
+	@Test
+	void shouldCallASecondTimeWhenNoPaymentArrivesThenEndPaid() {
+		String customerNo = next();
+		ProcessInstance instance = open(Fixtures.postpaid(customerNo, 2, "manager5"));
+		completeCall(instance, "NOT_REACHED", null, null, null);
+
+		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_SECOND_CALL);
+		Task second = taskOf(instance);
+		org.assertj.core.api.Assertions.assertThat(second.getName()).isEqualTo("二次欠费提醒电话");
+		org.assertj.core.api.Assertions.assertThat(second.getAssignee()).isEqualTo("manager5");
+		org.assertj.core.api.Assertions.assertThat(second.getDueDate())
+				.isEqualTo(Date.from(ZonedDateTime.parse("2026-11-30T20:00:00+08:00[Asia/Shanghai]").toInstant()));
+		// the form starts empty again and the brief shows the first attempt
+		org.assertj.core.api.Assertions.assertThat(taskService.getVariable(second.getId(), "callOutcome")).isNull();
+		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(second.getId(), "caseBrief"))
+				.contains("NOT_REACHED").contains("欠费金额: ¥120.00");
+
+		payments.book(customerNo, new BigDecimal("120.00"), OffsetDateTime.now());
+
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.TIMER_FOLLOW_UP, ArrearsProcess.TASK_SECOND_CALL,
+				ArrearsProcess.END_PAID);
+		Customer customer = customers.findById(customerNo).orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(customer.getArrearsMonths()).isZero();
+	}
+
+	@Test
+	void shouldEndUnpaidAfterTheFinalWait() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "1.00", "manager2"));
+		completeCall(instance, "NOT_REACHED", null, null, null);
+		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
+		completeCall(instance, "REACHED", null, "HALL", "客户表示下周去营业厅");
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TIMER_FINAL_WAIT);
+		execute(job(ArrearsProcess.TIMER_FINAL_WAIT, instance));
+
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.TASK_SECOND_CALL, ArrearsProcess.END_UNPAID);
+		RetentionCase file = caseOf(instance);
+		org.assertj.core.api.Assertions.assertThat(file.getOutcome()).isEqualTo(CaseOutcome.UNPAID);
+		org.assertj.core.api.Assertions.assertThat(file.getClosedAt()).isNotNull();
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(file.getId()))
+				.extracting(ContactAttempt::getOutcome).containsExactly("NOT_REACHED", "REACHED");
+	}
+
+	@Test
+	void shouldEndSuspendedWhenTheLineIsSuspended() {
+		String customerNo = next();
+		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "2.00", "manager3"));
+
+		arrears.lineSuspended(customerNo);
+
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_SUSPENDED);
+		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.SUSPENDED);
+	}
+
+	@Test
+	void shouldMoveTheSecondReminderToTheDayAfterThePromisedDate() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+
+		completeCall(instance, "REACHED", "2026-12-02", "ALIPAY", null);
+
+		org.assertj.core.api.Assertions.assertThat(job(ArrearsProcess.TIMER_FOLLOW_UP, instance).getDuedate())
+				.isEqualTo(Date.from(ZonedDateTime.parse("2026-12-03T09:00:00+08:00[Asia/Shanghai]").toInstant()));
+		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
+		org.assertj.core.api.Assertions.assertThat(taskOf(instance).getDueDate())
+				.isEqualTo(Date.from(ZonedDateTime.parse("2026-12-03T20:00:00+08:00[Asia/Shanghai]").toInstant()));
+	}
+
+	@Test
+	void shouldEscalateAnOverdueCallToTheSupervisorAndKeepTheManagersTask() throws Exception {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+		Task call = taskOf(instance);
+		ClockUtil.setCurrentTime(Date.from(NOW.withHour(20).withMinute(1).toInstant()));
+
+		execute(job(ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE, instance));
+		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW);
+		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskId(call.getId()).count()).isOne();
+		Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
+				.taskDefinitionKey(ArrearsProcess.TASK_ESCALATION_REVIEW).singleResult();
+		org.assertj.core.api.Assertions.assertThat(review.getAssignee()).isEqualTo("supervisor1");
+		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getEscalations()).isOne();
+
+		MimeMessage[] received = mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn");
+		org.assertj.core.api.Assertions.assertThat(received).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(received[0].getSubject()).startsWith("【逾期升级】欠费提醒电话");
+		org.assertj.core.api.Assertions.assertThat(GreenMailUtil.getBody(received[0])).isNotBlank();
+
+		// the supervisor finds it in 已升级; a manager of the team does not
+		org.assertj.core.api.Assertions.assertThat(escalatedTasksSeenBy("supervisor1", "supervisors", "team1"))
+				.extracting(Task::getId).contains(review.getId());
+
+		taskService.complete(review.getId(), Map.of("escalationAction", "REMINDED_MANAGER"));
+		assertThat(instance).hasPassed(ArrearsProcess.END_ESCALATION_HANDLED)
+				.isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
+	}
+
+	@Test
+	void shouldEscalateAnOverdueSecondCall() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+		completeCall(instance, "NOT_REACHED", null, null, null);
+		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-30T20:05:00+08:00[Asia/Shanghai]").toInstant()));
+
+		execute(job(ArrearsProcess.BOUNDARY_SECOND_CALL_OVERDUE, instance));
+		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_SECOND_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW);
+		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getEscalations()).isOne();
+	}
+
+	@Test
+	void shouldSendTheAutomaticReminderExactlyOnceEvenWhenItsJobIsRetried() throws Exception {
+		String customerNo = next();
+		String email = customerNo.toLowerCase() + "@customer.example.cn";
+		ProcessInstance instance = open(Fixtures.cdmaTier1(customerNo, "3.00", "manager1", email));
+		assertThat(instance).isWaitingAt(ArrearsProcess.SERVICE_AUTO_REMINDER);
+		Job reminder = job(ArrearsProcess.SERVICE_AUTO_REMINDER, instance);
+		String phone = customers.findById(customerNo).orElseThrow().getServiceNo();
+
+		// first run: the e-mail goes out, then the SMS gateway fails and the job fails
+		sms.failNext(1);
+		assertThatThrownBy(() -> management.executeJob(reminder.getId())).hasMessageContaining("SMS");
+		org.assertj.core.api.Assertions.assertThat(management.createJobQuery().jobId(reminder.getId()).singleResult()
+				.getRetries()).isEqualTo(4);
+
+		// the retry sends the SMS but not the e-mail again
+		management.executeJob(reminder.getId());
+
+		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone)).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone).get(0).text()).contains("余额为3.00元");
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL)
+				.hasPassed(ArrearsProcess.SERVICE_AUTO_REMINDER);
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId()))
+				.extracting(ContactAttempt::getChannel).extracting(Enum::name).containsExactly("EMAIL", "SMS");
+	}
+
+	@Test
+	void shouldSkipTheAutomaticReminderForOtherCustomers() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "3.00", "manager1"));
+
+		assertThat(instance).hasNotPassed(ArrearsProcess.SERVICE_AUTO_REMINDER)
+				.isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
+	}
+
+	@Test
+	void shouldRejectAnIncompleteCallFormInChineseAndSaveNothing() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+		Task call = taskOf(instance);
+
+		assertThatThrownBy(() -> taskService.complete(call.getId(), Map.of("callOutcome", "REACHED")))
+				.isInstanceOf(FormRejectedException.class).hasMessageContaining("建议的缴费渠道");
+		assertThatThrownBy(() -> taskService.complete(call.getId(),
+				Map.of("callOutcome", "REACHED", "paymentChannel", "WECHAT", "promisedPaymentDate", "2026-11-20")))
+				.isInstanceOf(FormRejectedException.class).hasMessageContaining("承诺缴费日期");
+		assertThatThrownBy(() -> taskService.complete(call.getId(), Map.of()))
+				.isInstanceOf(FormRejectedException.class).hasMessageContaining("是否接通");
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId()))
+				.isEmpty();
+	}
+
+	private List<Task> escalatedTasksSeenBy(String user, String... groups) {
+		IdentityService identity = engine.getIdentityService();
+		FilterService filters = engine.getFilterService();
+		Filter escalated = filters.createFilterQuery().filterName("已升级").singleResult();
+		identity.setAuthentication(user, List.of(groups));
+		try {
+			return filters.list(escalated.getId());
+		} finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	private ProcessInstance open(CustomerData data) {
+		customers.saveAndFlush(Fixtures.customer(data));
+		RetentionCase file = arrears.open(customers.findById(data.customerNo()).orElseThrow());
+		return engine.getRuntimeService().createProcessInstanceQuery()
+				.processInstanceId(file.getProcessInstanceId()).singleResult();
+	}
+
+	private void completeCall(ProcessInstance instance, String outcome, String promised, String channel,
+			String notes) {
+		Map<String, Object> form = new HashMap<>();
+		form.put("callOutcome", outcome);
+		form.put("promisedPaymentDate", promised);
+		form.put("paymentChannel", channel);
+		form.put("callNotes", notes);
+		taskService.complete(taskOf(instance).getId(), form);
+	}
+
+	private Task taskOf(ProcessInstance instance) {
+		return taskService.createTaskQuery().processInstanceId(instance.getId())
+				.taskDefinitionKeyIn(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_SECOND_CALL).singleResult();
+	}
+
+	private RetentionCase caseOf(ProcessInstance instance) {
+		return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
+	}
+
+	private static synchronized String next() {
+		return "ARP" + (++counter);
+	}
+}
