@@ -2,6 +2,7 @@ package com.retentiondesk.system;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,12 @@ class ApiErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath().stream()
+					.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+					.collect(java.util.stream.Collectors.joining("."));
+			return body(HttpStatus.BAD_REQUEST, field + ": 格式错误 (" + e.getMostSpecificCause().getMessage() + ")");
+		}
 		return body(HttpStatus.BAD_REQUEST, "请求格式错误: " + e.getMostSpecificCause().getMessage());
 	}
 

@@ -1,0 +1,141 @@
+package com.retentiondesk.arrears;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.retentiondesk.DeskTest;
+import com.retentiondesk.Fixtures;
+import com.retentiondesk.casework.CaseType;
+import com.retentiondesk.casework.RetentionCases;
+import com.retentiondesk.customer.CustomerData;
+import com.retentiondesk.customer.Customers;
+import com.retentiondesk.customer.LineStatus;
+
+/** ArrearsScanProcess (processes/arrears-scan.bpmn): who gets a case, and never a second one. */
+@DeskTest
+class ArrearsScanTest {
+
+	private static final ZonedDateTime WEDNESDAY = ZonedDateTime.parse("2026-11-25T08:00:00+08:00[Asia/Shanghai]");
+	private static final ZonedDateTime SATURDAY = ZonedDateTime.parse("2026-11-28T08:00:00+08:00[Asia/Shanghai]");
+
+	@Autowired
+	ProcessEngine engine;
+	@Autowired
+	RuntimeService runtime;
+	@Autowired
+	HistoryService history;
+	@Autowired
+	Customers customers;
+	@Autowired
+	RetentionCases cases;
+	@Autowired
+	ArrearsScan scan;
+
+	private static boolean loaded;
+
+	@BeforeEach
+	void customersAtTheBoundaries() {
+		init(engine);
+		ClockUtil.setCurrentTime(Date.from(WEDNESDAY.toInstant()));
+		if (!loaded) {
+			save(Fixtures.prepaid("SCAN01", "10.00", "manager1")); // exactly 10: not due
+			save(Fixtures.prepaid("SCAN02", "9.99", "manager1")); // due
+			save(Fixtures.postpaid("SCAN03", 1, "manager5")); // one month: not due
+			save(Fixtures.postpaid("SCAN04", 2, "manager5")); // two months: due
+			save(Fixtures.withLineStatus(Fixtures.prepaid("SCAN05", "1.00", "manager2"), LineStatus.CLOSED)); // closed
+			save(Fixtures.withLineStatus(Fixtures.prepaid("SCAN06", "1.00", "manager2"), LineStatus.SINGLE_STOP)); // due
+			loaded = true;
+		}
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldOpenOneCaseForEachDueCustomerAndNoneTheSecondTime() {
+		ProcessInstance first = runScan(Map.of());
+
+		assertThat(first).isNotNull();
+		assertThat(openCase("SCAN01")).isFalse();
+		assertThat(openCase("SCAN02")).isTrue();
+		assertThat(openCase("SCAN03")).isFalse();
+		assertThat(openCase("SCAN04")).isTrue();
+		assertThat(openCase("SCAN05")).isFalse();
+		assertThat(openCase("SCAN06")).isTrue();
+
+		ProcessInstance second = runScan(Map.of());
+
+		assertThat((Integer) variable(second, ArrearsProcess.SCAN_OPENED)).isZero();
+		assertThat((Integer) variable(second, ArrearsProcess.SCAN_SKIPPED)).isGreaterThanOrEqualTo(3); // 02, 04, 06
+		for (String customerNo : new String[] { "SCAN02", "SCAN04", "SCAN06" }) {
+			assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals(customerNo)).count())
+					.as(customerNo).isOne();
+			assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ArrearsProcess.PROCESS_KEY)
+					.processInstanceBusinessKey(customerNo).count()).as(customerNo).isOne();
+		}
+	}
+
+	@Test
+	void shouldOpenNothingOnARestDayUnlessForced() {
+		save(Fixtures.prepaid("SCAN07", "0.50", "manager3"));
+		ClockUtil.setCurrentTime(Date.from(SATURDAY.toInstant()));
+
+		ProcessInstance timerRun = runScan(Map.of());
+		assertThat((Integer) variable(timerRun, ArrearsProcess.SCAN_OPENED)).isZero();
+		assertThat(openCase("SCAN07")).isFalse();
+
+		ProcessInstance forced = runScan(Map.of(ArrearsProcess.SCAN_FORCE, true));
+		assertThat((Integer) variable(forced, ArrearsProcess.SCAN_OPENED)).isPositive();
+		assertThat(openCase("SCAN07")).isTrue();
+	}
+
+	@Test
+	void shouldOpenACaseOnlyOnceWhenTwoScansRunTheSameChunk() {
+		save(Fixtures.prepaid("SCAN08", "0.10", "manager4"));
+
+		ArrearsScan.Result one = scan.run();
+		ArrearsScan.Result two = scan.run();
+
+		assertThat(one.opened()).isPositive();
+		assertThat(two.opened()).isZero();
+		assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals("SCAN08")).count()).isOne();
+	}
+
+	private ProcessInstance runScan(Map<String, Object> variables) {
+		ProcessInstance instance = runtime.startProcessInstanceByKey(ArrearsProcess.SCAN_PROCESS_KEY, variables);
+		execute(job(ArrearsProcess.SERVICE_OPEN_CASES, instance));
+		return instance;
+	}
+
+	private Object variable(ProcessInstance instance, String name) {
+		return history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(name)
+				.singleResult().getValue();
+	}
+
+	private boolean openCase(String customerNo) {
+		return cases.findOpen(customerNo, CaseType.ARREARS_REMINDER).isPresent();
+	}
+
+	private void save(CustomerData data) {
+		customers.saveAndFlush(Fixtures.customer(data));
+	}
+}
