@@ -198,6 +198,25 @@ class ArrearsReminderProcessTest {
 	}
 
 	@Test
+	void shouldEndTheWholeCaseUnpaidEvenWhileAnEscalationIsOpen() {
+		ProcessInstance instance = open(Fixtures.prepaid(next(), "1.00", "manager2"));
+		completeCall(instance, "NOT_REACHED", null, null, null);
+		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-30T20:05:00+08:00[Asia/Shanghai]").toInstant()));
+		execute(job(ArrearsProcess.BOUNDARY_SECOND_CALL_OVERDUE, instance));
+		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		completeCall(instance, "NOT_REACHED", null, null, "晚上才接通不了");
+
+		execute(job(ArrearsProcess.TIMER_FINAL_WAIT, instance));
+
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_UNPAID)
+				.hasNotPassed(ArrearsProcess.END_ESCALATION_HANDLED);
+		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+				.count()).isZero();
+		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.UNPAID);
+	}
+
+	@Test
 	void shouldEndSuspendedWhenTheLineIsSuspended() {
 		String customerNo = next();
 		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "2.00", "manager3"));
