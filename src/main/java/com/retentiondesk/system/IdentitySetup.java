@@ -69,6 +69,11 @@ class IdentitySetup implements ApplicationRunner {
 				Permissions.READ_INSTANCE);
 		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 		grant(DeskGroups.SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		// names instead of user ids in Tasklist (assignee, candidate groups) and in the case briefs
+		for (String staff : List.of(DeskGroups.PHONE_MANAGERS, DeskGroups.SUPERVISORS)) {
+			grant(staff, Resources.USER, "*", Permissions.READ);
+			grant(staff, Resources.GROUP, "*", Permissions.READ);
+		}
 
 		List<String> everyone = List.of(DeskGroups.PHONE_MANAGERS, DeskGroups.SUPERVISORS);
 		filter(FILTER_MY_TASKS, -10, "分配给我的任务", everyone,
