@@ -16,10 +16,11 @@ import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
+import com.retentiondesk.winback.WinbackCases;
 
 /**
  * Books a payment that billing reports: records it once, updates the customer's balance and arrears,
- * and tells the cases that wait for payment (today the arrears reminder), in one transaction.
+ * and tells the cases that wait for payment (arrears reminder, win-back), in one transaction.
  */
 @Service
 public class PaymentBooking {
@@ -38,9 +39,11 @@ public class PaymentBooking {
 	private final Customers customers;
 	private final Payments payments;
 	private final ArrearsCases arrears;
+	private final WinbackCases winback;
 	private final Clock clock;
 
-	PaymentBooking(Customers customers, Payments payments, ArrearsCases arrears, Clock clock) {
+	PaymentBooking(Customers customers, Payments payments, ArrearsCases arrears, WinbackCases winback, Clock clock) {
+		this.winback = winback;
 		this.customers = customers;
 		this.payments = payments;
 		this.arrears = arrears;
@@ -63,6 +66,7 @@ public class PaymentBooking {
 		customer.applyPayment(yuan, now);
 		List<Long> closed = new ArrayList<>();
 		arrears.paymentReceived(customerNo).map(RetentionCase::getId).ifPresent(closed::add);
+		winback.wonBack(customerNo).map(RetentionCase::getId).ifPresent(closed::add);
 		return new Result(customerNo, false, closed);
 	}
 }

@@ -34,9 +34,7 @@ class PaymentController {
 	@PostMapping("/api/billing/payments")
 	@AllowedGroups({ DeskGroups.INTEGRATION, DeskGroups.ADMINS })
 	Map<String, Object> payment(@RequestBody PaymentEvent event) {
-		if (event.customerNo() == null || event.customerNo().isBlank()) {
-			throw new IllegalArgumentException("customerNo: 缺少客户编号");
-		}
+		String customerNo = BillingEvents.customerNo(event.customerNo());
 		if (event.amount() == null) {
 			throw new IllegalArgumentException("amount: 缺少缴费金额");
 		}
@@ -46,20 +44,15 @@ class PaymentController {
 		if (event.amount().stripTrailingZeros().scale() > 2) {
 			throw new IllegalArgumentException("amount: 缴费金额最多两位小数, 收到 " + event.amount());
 		}
-		if (event.paidAt() == null) {
-			throw new IllegalArgumentException("paidAt: 缺少缴费时间 (ISO-8601, 例如 2026-11-27T10:15:00+08:00)");
-		}
-		if (event.paidAt().toInstant().isAfter(clock.instant().plusSeconds(3600))) {
-			throw new IllegalArgumentException("paidAt: 缴费时间不能在未来: " + event.paidAt());
-		}
+		BillingEvents.time("paidAt", event.paidAt(), clock);
 		PaymentBooking.Result result;
 		try {
-			result = booking.book(event.customerNo().trim(), event.amount(), event.paidAt());
+			result = booking.book(customerNo, event.amount(), event.paidAt());
 		} catch (PaymentBooking.UnknownCustomerException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
 		} catch (DataIntegrityViolationException concurrentRepeat) {
 			// the same payment was booked by a concurrent request a moment ago
-			return Map.of("customerNo", event.customerNo(), "duplicate", true, "casesClosed", java.util.List.of());
+			return Map.of("customerNo", customerNo, "duplicate", true, "casesClosed", java.util.List.of());
 		}
 		return Map.of("customerNo", result.customerNo(), "duplicate", result.duplicate(), "casesClosed",
 				result.casesClosed());

@@ -113,6 +113,29 @@ public class WorkCalendar {
 		}
 	}
 
+	/**
+	 * The moment when {@code amount} of calling time has passed after {@code from}, counting only
+	 * calling hours on working days: two calling hours from 19:30 end at 10:30 the next working day.
+	 */
+	public Instant addCallingTime(Instant from, java.time.Duration amount) {
+		Instant at = nextCallingTime(from);
+		java.time.Duration left = amount;
+		while (true) {
+			ZonedDateTime local = at.atZone(zone);
+			Window window = windows.stream()
+					.filter(w -> !local.toLocalTime().isBefore(w.start()) && local.toLocalTime().isBefore(w.end()))
+					.findFirst()
+					.orElseThrow();
+			Instant windowEnd = local.toLocalDate().atTime(window.end()).atZone(zone).toInstant();
+			java.time.Duration available = java.time.Duration.between(at, windowEnd);
+			if (left.compareTo(available) <= 0) {
+				return at.plus(left);
+			}
+			left = left.minus(available);
+			at = nextCallingTime(windowEnd);
+		}
+	}
+
 	/** The start of calling hours on a given day, or on the next working day if it is none. */
 	public Instant startOfCalling(LocalDate day) {
 		return nextCallingTime(day.atStartOfDay(zone).toInstant());

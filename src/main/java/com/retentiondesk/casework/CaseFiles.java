@@ -72,12 +72,18 @@ public class CaseFiles {
 	/** Closes a case with its outcome; closing a closed case again changes nothing (a retried job). */
 	@Transactional
 	public boolean close(long caseId, CaseOutcome outcome) {
+		return close(caseId, outcome, null);
+	}
+
+	/** Closes a case with its outcome and the reason for it. */
+	@Transactional
+	public boolean close(long caseId, CaseOutcome outcome, String reason) {
 		RetentionCase file = cases.findById(caseId)
 				.orElseThrow(() -> new IllegalStateException("no retention case " + caseId));
 		if (!file.isOpen()) {
 			return false;
 		}
-		file.close(outcome, LocalDateTime.now(clock));
+		file.close(outcome, reason, LocalDateTime.now(clock));
 		return true;
 	}
 

@@ -15,6 +15,10 @@ public final class CaseVariables {
 	public static final String CASE_BRIEF = "caseBrief";
 	/** Local input of the close-case service tasks: a {@link CaseOutcome} name. */
 	public static final String OUTCOME = "outcome";
+	/** Why the case ends as it does (a churn or decline reason), written by the case's listeners. */
+	public static final String OUTCOME_REASON = "outcomeReason";
+	/** The due time of the case's next call task (its escalation timer fires then). */
+	public static final String CALL_DUE = "callDue";
 
 	private CaseVariables() {
 	}

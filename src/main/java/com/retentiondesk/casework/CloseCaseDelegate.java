@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The close-case service tasks ({@code ServiceTask_Close…}): records the outcome on the case row. */
+/**
+ * The close-case service tasks ({@code ServiceTask_Close…}): records the outcome (their local input
+ * {@code outcome}) and the reason, if the case wrote one ({@code outcomeReason}), on the case row.
+ */
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 
@@ -18,6 +21,6 @@ class CloseCaseDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
 		CaseOutcome outcome = CaseOutcome.valueOf((String) execution.getVariableLocal(CaseVariables.OUTCOME));
-		files.close(caseId, outcome);
+		files.close(caseId, outcome, (String) execution.getVariable(CaseVariables.OUTCOME_REASON));
 	}
 }

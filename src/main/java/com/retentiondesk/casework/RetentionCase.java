@@ -31,6 +31,7 @@ public class RetentionCase {
 	private LocalDateTime closedAt;
 	@Enumerated(EnumType.STRING)
 	private CaseOutcome outcome;
+	private String outcomeReason;
 	// 1 while open, NULL when closed: the unique key (customer_no, case_type, open_flag) needs it
 	@Column(name = "open_flag")
 	private Integer openFlag;
@@ -59,10 +60,16 @@ public class RetentionCase {
 
 	/** Closes the case; a case is closed once only. */
 	public void close(CaseOutcome outcome, LocalDateTime at) {
+		close(outcome, null, at);
+	}
+
+	/** Closes the case with the reason for its outcome (churn reason, decline reason). */
+	public void close(CaseOutcome outcome, String reason, LocalDateTime at) {
 		if (!isOpen()) {
 			throw new IllegalStateException("case " + id + " is already closed as " + this.outcome);
 		}
 		this.outcome = outcome;
+		this.outcomeReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
 		this.closedAt = at;
 		this.openFlag = null;
 	}
@@ -101,6 +108,10 @@ public class RetentionCase {
 
 	public CaseOutcome getOutcome() {
 		return outcome;
+	}
+
+	public String getOutcomeReason() {
+		return outcomeReason;
 	}
 
 	public String getProcessInstanceId() {

@@ -104,6 +104,18 @@ public class Customer implements Persistable<String> {
 		updatedAt = now;
 	}
 
+	/** Billing changed the state of the line (suspension, reactivation). */
+	public void changeLineStatus(LineStatus status, LocalDateTime now) {
+		lineStatus = status;
+		updatedAt = now;
+	}
+
+	/** A contact number learned later (e.g. by a supervisor) becomes the second contact number. */
+	public void changeSecondPhone(String phone, LocalDateTime now) {
+		secondPhone = phone;
+		updatedAt = now;
+	}
+
 	public CustomerData toData() {
 		return new CustomerData(customerNo, name, serviceNo, network, segment, starLevel, paymentType, balance,
 				arrearsMonths, lineStatus, managerId, birthday, idType, idNo, address, secondPhone, email);

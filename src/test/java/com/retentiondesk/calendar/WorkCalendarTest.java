@@ -50,6 +50,15 @@ class WorkCalendarTest {
 	}
 
 	@Test
+	void shouldCountOnlyCallingTimeWhenAddingHours() {
+		java.time.Duration twoHours = java.time.Duration.ofHours(2);
+		assertThat(calendar.addCallingTime(at("2026-11-25T09:30"), twoHours)).isEqualTo(at("2026-11-25T11:30"));
+		assertThat(calendar.addCallingTime(at("2026-11-25T11:00"), twoHours)).isEqualTo(at("2026-11-25T15:00"));
+		assertThat(calendar.addCallingTime(at("2026-11-25T19:30"), twoHours)).isEqualTo(at("2026-11-26T10:30"));
+		assertThat(calendar.addCallingTime(at("2026-11-27T23:00"), twoHours)).isEqualTo(at("2026-11-30T11:00"));
+	}
+
+	@Test
 	void shouldRefuseBrokenCallingHours() {
 		assertThatThrownBy(() -> new WorkCalendar(new WorkCalendarProperties(SHANGHAI, List.of("20:00-09:00"), null,
 				null))).hasMessageContaining("end before they start");

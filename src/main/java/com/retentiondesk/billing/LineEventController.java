@@ -1,0 +1,65 @@
+package com.retentiondesk.billing;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.retentiondesk.system.AllowedGroups;
+import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.winback.StopKind;
+
+/** {@code POST /api/billing/suspensions} and {@code /reactivations}: billing reports line events. */
+@RestController
+@AllowedGroups({ DeskGroups.INTEGRATION, DeskGroups.ADMINS })
+class LineEventController {
+
+	record Suspension(String customerNo, StopKind kind, OffsetDateTime at) {
+	}
+
+	record Reactivation(String customerNo, OffsetDateTime at) {
+	}
+
+	private final LineEventBooking booking;
+	private final Clock clock;
+
+	LineEventController(LineEventBooking booking, Clock clock) {
+		this.booking = booking;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/billing/suspensions")
+	Map<String, Object> suspension(@RequestBody Suspension event) {
+		String customerNo = BillingEvents.customerNo(event.customerNo());
+		if (event.kind() == null) {
+			throw new IllegalArgumentException("kind: 缺少停机类型 (SINGLE_STOP 或 DOUBLE_STOP)");
+		}
+		BillingEvents.time("at", event.at(), clock);
+		return answer(customerNo, () -> booking.suspended(customerNo, event.kind(), event.at()));
+	}
+
+	@PostMapping("/api/billing/reactivations")
+	Map<String, Object> reactivation(@RequestBody Reactivation event) {
+		String customerNo = BillingEvents.customerNo(event.customerNo());
+		BillingEvents.time("at", event.at(), clock);
+		return answer(customerNo, () -> booking.reactivated(customerNo, event.at()));
+	}
+
+	private static Map<String, Object> answer(String customerNo, java.util.function.Supplier<LineEventBooking.Result> booking) {
+		try {
+			LineEventBooking.Result result = booking.get();
+			return Map.of("customerNo", customerNo, "duplicate", result.duplicate(), "cases", result.casesTouched());
+		} catch (PaymentBooking.UnknownCustomerException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+		} catch (DataIntegrityViolationException concurrentRepeat) {
+			return Map.of("customerNo", customerNo, "duplicate", true, "cases", List.of());
+		}
+	}
+}
