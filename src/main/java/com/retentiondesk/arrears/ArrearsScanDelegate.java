@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.calendar.WorkCalendar;
+import com.retentiondesk.casework.ChunkedScan;
 
 /**
  * {@code ServiceTask_OpenArrearsCases} of {@code ArrearsScanProcess}: opens cases on working days
@@ -40,7 +41,7 @@ class ArrearsScanDelegate implements JavaDelegate {
 			execution.setVariable(ArrearsProcess.SCAN_SKIPPED, 0);
 			return;
 		}
-		ArrearsScan.Result result = scan.run();
+		ChunkedScan.Result result = scan.run();
 		execution.setVariable(ArrearsProcess.SCAN_OPENED, result.opened());
 		execution.setVariable(ArrearsProcess.SCAN_SKIPPED, result.skipped() + result.failed());
 	}

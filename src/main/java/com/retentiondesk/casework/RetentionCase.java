@@ -36,6 +36,7 @@ public class RetentionCase {
 	@Column(name = "open_flag")
 	private Integer openFlag;
 	private String processInstanceId;
+	private Long agreementId;
 	private int escalations;
 	@Version
 	private int version;
@@ -49,6 +50,15 @@ public class RetentionCase {
 		this.managerId = managerId;
 		this.openedAt = openedAt;
 		this.openFlag = 1;
+	}
+
+	/** The agreement an expiry case is about. */
+	public void concern(Long agreementId) {
+		this.agreementId = agreementId;
+	}
+
+	public Long getAgreementId() {
+		return agreementId;
 	}
 
 	public void attachProcess(String processInstanceId) {

@@ -49,6 +49,7 @@ public class Customer implements Persistable<String> {
 	private String address;
 	private String secondPhone;
 	private String email;
+	private LocalDate joinedOn;
 	private String managerId;
 	private LocalDateTime createdAt;
 	private LocalDateTime updatedAt;
@@ -118,7 +119,7 @@ public class Customer implements Persistable<String> {
 
 	public CustomerData toData() {
 		return new CustomerData(customerNo, name, serviceNo, network, segment, starLevel, paymentType, balance,
-				arrearsMonths, lineStatus, managerId, birthday, idType, idNo, address, secondPhone, email);
+				arrearsMonths, lineStatus, managerId, birthday, idType, idNo, address, secondPhone, email, joinedOn);
 	}
 
 	private void apply(CustomerData data) {
@@ -139,6 +140,7 @@ public class Customer implements Persistable<String> {
 		address = data.address();
 		secondPhone = data.secondPhone();
 		email = data.email();
+		joinedOn = data.joinedOn();
 	}
 
 	@Override
@@ -203,6 +205,10 @@ public class Customer implements Persistable<String> {
 
 	public String getEmail() {
 		return email;
+	}
+
+	public LocalDate getJoinedOn() {
+		return joinedOn;
 	}
 
 	public String getSecondPhone() {

@@ -21,5 +21,6 @@ public record CustomerData(
 		String idNo,
 		String address,
 		String secondPhone,
-		String email) {
+		String email,
+		LocalDate joinedOn) {
 }

@@ -94,6 +94,10 @@ class CustomerRowParser {
 		AgreementType agreementType = row.oneOf(ImportColumn.AGREEMENT_TYPE, AGREEMENT_TYPES,
 				"RECHARGE_BINDING/充值绑定 或 HANDSET_SUBSIDY/终端补贴", false);
 		LocalDate agreementEnd = row.date(ImportColumn.AGREEMENT_END);
+		LocalDate joinedOn = row.date(ImportColumn.JOINED_ON);
+		if (joinedOn != null && joinedOn.isAfter(today)) {
+			reasons.add("入网日期不能在未来: " + joinedOn);
+		}
 		if ((agreementType == null) != (agreementEnd == null) && !row.anyInvalid(ImportColumn.AGREEMENT_TYPE, ImportColumn.AGREEMENT_END)) {
 			reasons.add("协议类型和协议到期必须同时填写或同时为空");
 		}
@@ -101,7 +105,7 @@ class CustomerRowParser {
 			return null;
 		}
 		CustomerData data = new CustomerData(customerNo, name, serviceNo, network, segment, starLevel, paymentType,
-				balance, arrearsMonths, lineStatus, manager, birthday, idType, idNo, address, secondPhone, email);
+				balance, arrearsMonths, lineStatus, manager, birthday, idType, idNo, address, secondPhone, email, joinedOn);
 		return new ImportedRow(line, data, agreementType, agreementEnd);
 	}
 

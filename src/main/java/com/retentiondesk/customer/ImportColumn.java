@@ -23,7 +23,8 @@ enum ImportColumn {
 	SECOND_PHONE("second_phone", "第二联系电话", false),
 	EMAIL("email", "邮箱", false),
 	AGREEMENT_TYPE("agreement_type", "协议类型", false),
-	AGREEMENT_END("agreement_end", "协议到期", false);
+	AGREEMENT_END("agreement_end", "协议到期", false),
+	JOINED_ON("joined_on", "入网日期", false);
 
 	final String english;
 	final String chinese;

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.casework.CaseType;
+import com.retentiondesk.casework.ChunkedScan;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.CustomerData;
 import com.retentiondesk.customer.Customers;
@@ -112,8 +113,8 @@ class ArrearsScanTest {
 	void shouldOpenACaseOnlyOnceWhenTwoScansRunTheSameChunk() {
 		save(Fixtures.prepaid("SCAN08", "0.10", "manager4"));
 
-		ArrearsScan.Result one = scan.run();
-		ArrearsScan.Result two = scan.run();
+		ChunkedScan.Result one = scan.run();
+		ChunkedScan.Result two = scan.run();
 
 		assertThat(one.opened()).isPositive();
 		assertThat(two.opened()).isZero();

@@ -319,7 +319,7 @@ class WinbackProcessTest {
 		return new CustomerData(data.customerNo(), data.name(), data.serviceNo(), data.network(), data.segment(),
 				data.starLevel(), data.paymentType(), data.balance(), data.arrearsMonths(), data.lineStatus(),
 				data.managerId(), data.birthday(), data.idType(), data.idNo(), data.address(), "13911112222",
-				data.email());
+				data.email(), data.joinedOn());
 	}
 
 	private static Map<String, Object> reached(String reason, String decision) {

@@ -1,0 +1,90 @@
+package com.retentiondesk.casework;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a daily scan that opens cases, in chunks: each chunk is one engine command in a new
+ * transaction (case rows and process starts commit together), so a long scan commits as it goes, a
+ * crash loses at most one chunk, and a rerun continues where the last one stopped. A chunk that fails
+ * (a scan on another node opened one of its cases first) is redone key by key, each in its own
+ * transaction; the database's one-open-case rule makes sure nothing is opened twice.
+ */
+@Component
+public class ChunkedScan {
+
+	/** What a scan, or one chunk of it, did. */
+	public record Result(int opened, int skipped, int failed) {
+
+		public static final Result NONE = new Result(0, 0, 0);
+
+		Result plus(Result other) {
+			return new Result(opened + other.opened, skipped + other.skipped, failed + other.failed);
+		}
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(ChunkedScan.class);
+
+	private final CommandExecutor ownTransaction;
+
+	ChunkedScan(ProcessEngineConfigurationImpl engineConfiguration) {
+		this.ownTransaction = engineConfiguration.getCommandExecutorTxRequiresNew();
+	}
+
+	/**
+	 * @param name        for the log
+	 * @param nextPage    the next keys in ascending order after the given one (null at the start)
+	 * @param openChunk   opens the cases that are due among the keys, counting opened and skipped
+	 * @param openedByNow whether a case for a key exists now (a key that failed alone is then skipped)
+	 */
+	public <K> Result run(String name, Function<K, List<K>> nextPage, Function<List<K>, Result> openChunk,
+			Predicate<K> openedByNow) {
+		Result total = Result.NONE;
+		K after = null;
+		while (true) {
+			List<K> page = nextPage.apply(after);
+			if (page.isEmpty()) {
+				break;
+			}
+			after = page.get(page.size() - 1);
+			Result chunk;
+			try {
+				chunk = ownTransaction.execute(context -> openChunk.apply(page));
+			} catch (RuntimeException e) {
+				log.warn("{}: chunk up to {} failed ({}); opening its cases one by one", name, after, e.getMessage());
+				chunk = oneByOne(name, page, openChunk, openedByNow);
+			}
+			total = total.plus(chunk);
+			log.info("{}: up to {}: {} opened, {} skipped, {} failed so far", name, after, total.opened(),
+					total.skipped(), total.failed());
+		}
+		log.info("{} done: {} cases opened, {} skipped (open case or no longer due), {} failed", name, total.opened(),
+				total.skipped(), total.failed());
+		return total;
+	}
+
+	private <K> Result oneByOne(String name, List<K> keys, Function<List<K>, Result> openChunk,
+			Predicate<K> openedByNow) {
+		Result total = Result.NONE;
+		for (K key : keys) {
+			try {
+				total = total.plus(ownTransaction.execute(context -> openChunk.apply(List.of(key))));
+			} catch (RuntimeException e) {
+				if (openedByNow.test(key)) {
+					total = total.plus(new Result(0, 1, 0));
+				} else {
+					total = total.plus(new Result(0, 0, 1));
+					log.error("{}: cannot open a case for {}: {}", name, key, e.getMessage());
+				}
+			}
+		}
+		return total;
+	}
+}
