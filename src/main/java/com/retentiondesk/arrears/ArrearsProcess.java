@@ -38,7 +38,7 @@ public final class ArrearsProcess {
 	public static final String SCAN_OPENED = "opened";
 	public static final String SCAN_SKIPPED = "skipped";
 	/** Start variable of the scan: run on a non-working day too. */
-	public static final String SCAN_FORCE = "force";
+	public static final String SCAN_FORCE = com.retentiondesk.casework.ScanDays.FORCE;
 
 	// variables written by the call form (forms/arrears-call.form)
 	public static final String CALL_OUTCOME = "callOutcome";

@@ -1,7 +1,6 @@
 package com.retentiondesk.arrears;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.retentiondesk.calendar.WorkCalendar;
 import com.retentiondesk.casework.ChunkedScan;
+import com.retentiondesk.casework.ScanDays;
 
 /**
  * {@code ServiceTask_OpenArrearsCases} of {@code ArrearsScanProcess}: opens cases on working days
@@ -34,9 +34,8 @@ class ArrearsScanDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-		if (!Boolean.TRUE.equals(execution.getVariable(ArrearsProcess.SCAN_FORCE)) && !calendar.isWorkingDay(today)) {
-			log.info("arrears scan: {} is not a working day; nothing to do", today);
+		if (!ScanDays.opensCasesToday(execution, calendar, clock)) {
+			log.info("arrears scan: today is not a working day; nothing to do");
 			execution.setVariable(ArrearsProcess.SCAN_OPENED, 0);
 			execution.setVariable(ArrearsProcess.SCAN_SKIPPED, 0);
 			return;
