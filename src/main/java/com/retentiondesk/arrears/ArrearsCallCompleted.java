@@ -10,12 +10,12 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.calendar.WorkCalendar;
 import com.retentiondesk.casework.CaseBriefs;
 import com.retentiondesk.casework.CaseVariables;
+import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.contact.ContactChannel;
@@ -55,7 +55,7 @@ class ArrearsCallCompleted implements TaskListener {
 		ArrearsCallForm form = ArrearsCallForm.parse(task.getVariables(), LocalDate.now(clock));
 		String customerNo = (String) task.getVariable(CaseVariables.CUSTOMER_NO);
 		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
-		contacts.save(new ContactAttempt(customerNo, caseId, task.getId(), caller(task), LocalDateTime.now(clock),
+		contacts.save(new ContactAttempt(customerNo, caseId, task.getId(), TaskCaller.of(task, identity), LocalDateTime.now(clock),
 				ContactChannel.PHONE, form.outcome().name(), form.notes()));
 
 		Instant wakeUp = form.promisedDate() != null
@@ -84,16 +84,5 @@ class ArrearsCallCompleted implements TaskListener {
 			return List.of();
 		}
 		return brief.lines().filter(line -> line.startsWith("付费类型")).toList();
-	}
-
-	private String caller(DelegateTask task) {
-		Authentication current = identity.getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		return (String) task.getVariable(CaseVariables.MANAGER_ID);
 	}
 }

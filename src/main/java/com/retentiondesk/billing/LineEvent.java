@@ -15,7 +15,7 @@ public class LineEvent {
 
 	/** What happened to the line. */
 	public enum Kind {
-		SINGLE_STOP, DOUBLE_STOP, REACTIVATED
+		SINGLE_STOP, DOUBLE_STOP, REACTIVATED, ACTIVATED
 	}
 
 	@Id

@@ -16,13 +16,15 @@ import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.customer.LineStatus;
+import com.retentiondesk.upgrade.UpgradeCases;
 import com.retentiondesk.winback.StopKind;
 import com.retentiondesk.winback.WinbackCases;
 
 /**
- * Books suspensions and reactivations that billing reports, in one transaction: records the event
- * once, updates the line status, and hands the customer over between the cases (a suspension ends the
- * arrears case as suspended and opens or moves on the win-back case; a reactivation wins it back).
+ * Books line events that billing reports, in one transaction: records the event once, updates the
+ * customer, and hands the customer over between the cases (a suspension ends the arrears case as
+ * suspended and opens or moves on the win-back case; a reactivation wins it back; a new CDMA line
+ * ends the upgrade case as upgraded).
  */
 @Service
 public class LineEventBooking {
@@ -35,9 +37,12 @@ public class LineEventBooking {
 	private final LineEvents events;
 	private final ArrearsCases arrears;
 	private final WinbackCases winback;
+	private final UpgradeCases upgrades;
 	private final Clock clock;
 
-	LineEventBooking(Customers customers, LineEvents events, ArrearsCases arrears, WinbackCases winback, Clock clock) {
+	LineEventBooking(Customers customers, LineEvents events, ArrearsCases arrears, WinbackCases winback,
+			UpgradeCases upgrades, Clock clock) {
+		this.upgrades = upgrades;
 		this.customers = customers;
 		this.events = events;
 		this.arrears = arrears;
@@ -75,6 +80,19 @@ public class LineEventBooking {
 		customer.changeLineStatus(LineStatus.ACTIVE, LocalDateTime.now(clock));
 		List<Long> touched = new ArrayList<>();
 		winback.wonBack(customerNo).map(RetentionCase::getId).ifPresent(touched::add);
+		return new Result(customerNo, false, touched);
+	}
+
+	/** Called by {@code POST /api/billing/activations}: the customer's new CDMA line is active. */
+	@Transactional
+	public Result activated(String customerNo, String newServiceNo, OffsetDateTime at) {
+		Customer customer = customers.findById(customerNo)
+				.orElseThrow(() -> new PaymentBooking.UnknownCustomerException(customerNo));
+		if (!record(customerNo, LineEvent.Kind.ACTIVATED, at)) {
+			return new Result(customerNo, true, List.of());
+		}
+		List<Long> touched = new ArrayList<>();
+		upgrades.activated(customer, newServiceNo).map(RetentionCase::getId).ifPresent(touched::add);
 		return new Result(customerNo, false, touched);
 	}
 

@@ -16,7 +16,7 @@ import com.retentiondesk.system.AllowedGroups;
 import com.retentiondesk.system.DeskGroups;
 import com.retentiondesk.winback.StopKind;
 
-/** {@code POST /api/billing/suspensions} and {@code /reactivations}: billing reports line events. */
+/** {@code POST /api/billing/suspensions}, {@code /reactivations} and {@code /activations}: line events. */
 @RestController
 @AllowedGroups({ DeskGroups.INTEGRATION, DeskGroups.ADMINS })
 class LineEventController {
@@ -26,6 +26,11 @@ class LineEventController {
 
 	record Reactivation(String customerNo, OffsetDateTime at) {
 	}
+
+	record Activation(String customerNo, String newServiceNo, OffsetDateTime at) {
+	}
+
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+\\- ]{3,32}");
 
 	private final LineEventBooking booking;
 	private final Clock clock;
@@ -50,6 +55,16 @@ class LineEventController {
 		String customerNo = BillingEvents.customerNo(event.customerNo());
 		BillingEvents.time("at", event.at(), clock);
 		return answer(customerNo, () -> booking.reactivated(customerNo, event.at()));
+	}
+
+	@PostMapping("/api/billing/activations")
+	Map<String, Object> activation(@RequestBody Activation event) {
+		String customerNo = BillingEvents.customerNo(event.customerNo());
+		if (event.newServiceNo() == null || !PHONE.matcher(event.newServiceNo().trim()).matches()) {
+			throw new IllegalArgumentException("newServiceNo: 缺少或不是电话号码: " + event.newServiceNo());
+		}
+		BillingEvents.time("at", event.at(), clock);
+		return answer(customerNo, () -> booking.activated(customerNo, event.newServiceNo().trim(), event.at()));
 	}
 
 	private static Map<String, Object> answer(String customerNo, java.util.function.Supplier<LineEventBooking.Result> booking) {

@@ -37,6 +37,7 @@ public class RetentionCase {
 	private Integer openFlag;
 	private String processInstanceId;
 	private Long agreementId;
+	private String campaign;
 	private int escalations;
 	@Version
 	private int version;
@@ -55,6 +56,15 @@ public class RetentionCase {
 	/** The agreement an expiry case is about. */
 	public void concern(Long agreementId) {
 		this.agreementId = agreementId;
+	}
+
+	/** The dispatch campaign an upgrade case was opened for. */
+	public void forCampaign(String campaign) {
+		this.campaign = campaign;
+	}
+
+	public String getCampaign() {
+		return campaign;
 	}
 
 	public Long getAgreementId() {

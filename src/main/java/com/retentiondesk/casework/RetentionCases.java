@@ -25,4 +25,6 @@ public interface RetentionCases extends JpaRepository<RetentionCase, Long> {
 	Set<String> findCustomersWithOpenCase(@Param("type") CaseType type, @Param("customerNos") Collection<String> customerNos);
 
 	long countByCaseTypeAndOpenFlag(CaseType type, Integer openFlag);
+
+	boolean existsByCustomerNoAndCaseTypeAndCampaign(String customerNo, CaseType type, String campaign);
 }

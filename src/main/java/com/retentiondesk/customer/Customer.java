@@ -111,6 +111,17 @@ public class Customer implements Persistable<String> {
 		updatedAt = now;
 	}
 
+	/** The customer moved from PHS to CDMA: the new line is the customer's service number now. */
+	public void upgradeToCdma(String newServiceNo, LocalDateTime now) {
+		if (network == Network.CDMA && newServiceNo.equals(serviceNo)) {
+			return;
+		}
+		network = Network.CDMA;
+		serviceNo = newServiceNo;
+		lineStatus = LineStatus.ACTIVE;
+		updatedAt = now;
+	}
+
 	/** A contact number learned later (e.g. by a supervisor) becomes the second contact number. */
 	public void changeSecondPhone(String phone, LocalDateTime now) {
 		secondPhone = phone;

@@ -34,15 +34,15 @@ import org.xml.sax.XMLReader;
  * Reads the rows of a CSV (UTF-8, with or without BOM) or Excel .xlsx file one by one, streaming, so
  * a list of 100k rows never sits in memory as a whole. Only the first sheet of a workbook is read.
  */
-final class TabularFile {
+public final class TabularFile {
 
 	/** Receives the rows of a file in order; line numbers count the header as line 1. */
-	interface RowHandler {
+	public interface RowHandler {
 		void row(int line, List<String> cells);
 	}
 
 	/** The file cannot be read at all (wrong type, broken workbook, not UTF-8). */
-	static final class UnreadableFileException extends IllegalArgumentException {
+	public static final class UnreadableFileException extends IllegalArgumentException {
 		UnreadableFileException(String message, Throwable cause) {
 			super(message, cause);
 		}
@@ -51,7 +51,7 @@ final class TabularFile {
 	private TabularFile() {
 	}
 
-	static void read(String filename, InputStream in, RowHandler handler) throws IOException {
+	public static void read(String filename, InputStream in, RowHandler handler) throws IOException {
 		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
 		if (name.endsWith(".xlsx")) {
 			readXlsx(in, handler);

@@ -10,12 +10,12 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.calendar.WorkCalendar;
 import com.retentiondesk.casework.CaseBriefs;
 import com.retentiondesk.casework.CaseVariables;
+import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.contact.CompetitorReport;
 import com.retentiondesk.contact.CompetitorReports;
 import com.retentiondesk.contact.ContactAttempt;
@@ -60,7 +60,7 @@ class ExpiryCallCompleted implements TaskListener {
 		ExpiryCallForm form = ExpiryCallForm.parse(task.getVariables(), today);
 		String customerNo = (String) task.getVariable(CaseVariables.CUSTOMER_NO);
 		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
-		String caller = caller(task);
+		String caller = TaskCaller.of(task, identity);
 		LocalDateTime now = LocalDateTime.now(clock);
 		String notes = form.declineLabel() == null ? form.notes()
 				: "拒绝原因: " + form.declineLabel() + (form.notes() == null ? "" : "; " + form.notes());
@@ -102,13 +102,5 @@ class ExpiryCallCompleted implements TaskListener {
 		task.setVariable(ExpiryProcess.NEXT_CALL_AT, Date.from(at));
 		task.setVariable(CaseVariables.CALL_DUE, Date.from(calendar.endOfWorkingDay(at)));
 		return Next.CALL_AGAIN;
-	}
-
-	private String caller(DelegateTask task) {
-		Authentication current = identity.getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		return task.getAssignee() != null ? task.getAssignee() : (String) task.getVariable(CaseVariables.MANAGER_ID);
 	}
 }

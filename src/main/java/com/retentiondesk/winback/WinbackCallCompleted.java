@@ -10,12 +10,12 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.calendar.WorkCalendar;
 import com.retentiondesk.casework.CaseBriefs;
 import com.retentiondesk.casework.CaseVariables;
+import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.contact.CompetitorReport;
 import com.retentiondesk.contact.CompetitorReports;
 import com.retentiondesk.contact.ContactAttempt;
@@ -61,7 +61,7 @@ class WinbackCallCompleted implements TaskListener {
 		WinbackCallForm form = WinbackCallForm.parse(task.getVariables(), LocalDate.now(clock));
 		String customerNo = (String) task.getVariable(CaseVariables.CUSTOMER_NO);
 		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
-		String caller = caller(task);
+		String caller = TaskCaller.of(task, identity);
 		LocalDateTime now = LocalDateTime.now(clock);
 		contacts.save(new ContactAttempt(customerNo, caseId, task.getId(), caller, now, ContactChannel.PHONE,
 				form.reached() ? "REACHED" + (form.decision() == null ? "" : ":" + form.decision()) : "NOT_REACHED",
@@ -119,13 +119,5 @@ class WinbackCallCompleted implements TaskListener {
 		}
 		String text = notes.toString();
 		return text.isEmpty() ? null : text.substring(0, Math.min(text.length(), 1000));
-	}
-
-	private String caller(DelegateTask task) {
-		Authentication current = identity.getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		return task.getAssignee() != null ? task.getAssignee() : (String) task.getVariable(CaseVariables.MANAGER_ID);
 	}
 }
