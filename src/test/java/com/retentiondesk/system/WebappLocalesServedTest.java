@@ -1,0 +1,32 @@
+package com.retentiondesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.retentiondesk.DeskTest;
+
+/** The running desk serves our Chinese locale files and the config that offers them. */
+@DeskTest
+class WebappLocalesServedTest {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
+	void shouldServeChineseAndOfferItToTheBrowser(String app) {
+		ResponseEntity<String> zh = http.getForEntity("/camunda/app/" + app + "/locales/zh.json", String.class);
+		ResponseEntity<String> config = http.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
+
+		assertThat(zh.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(zh.getBody()).contains("\"BANNER_CE_EOL_TEXT\"").containsPattern("[\\u4e00-\\u9fa5]{4}");
+		assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(config.getBody()).contains("availableLocales").contains("'zh'");
+	}
+}
