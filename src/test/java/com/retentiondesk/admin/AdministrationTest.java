@@ -21,11 +21,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +38,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -49,12 +50,15 @@ import com.retentiondesk.arrears.ArrearsProcess;
 import com.retentiondesk.customer.Customers;
 
 /**
- * Administrators deploy a changed process at runtime and move running cases to it. A context of its
- * own (its own database), because the v2 deployed here becomes the latest arrears process.
+ * Administrators deploy a changed process at runtime and move running cases to it. The v2 deployed
+ * here is deleted again afterwards, so the other test classes keep starting v1. (A Spring context of
+ * its own is no way out: the engine REST API finds its engine in Camunda's static registry, so two
+ * contexts in one JVM would share one engine's API.) The test profile points the migration mappings
+ * at src/test/resources/migration/test-mappings.json.
  */
 @DeskTest
-@TestPropertySource(properties = "desk.migration.mappings=classpath:migration/test-mappings.json")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdministrationTest {
 
 	@RegisterExtension
@@ -89,6 +93,12 @@ class AdministrationTest {
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
+	}
+
+	@AfterAll
+	void removeVersionTwo() {
+		repository.createDeploymentQuery().deploymentName("arrears-v2").list()
+				.forEach(d -> repository.deleteDeployment(d.getId(), true));
 	}
 
 	@Test
@@ -146,9 +156,11 @@ class AdministrationTest {
 		ResponseEntity<Map> answer = migrate("{\"processKey\":\"ArrearsReminderProcess\",\"fromVersion\":1,\"dryRun\":true}");
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(answer.getBody()).containsEntry("instances", 3).containsEntry("migrated", 2)
-				.containsEntry("toVersion", 2).containsEntry("dryRun", true);
+		assertThat(answer.getBody()).containsEntry("toVersion", 2).containsEntry("dryRun", true);
 		List<Map<String, Object>> results = (List<Map<String, Object>>) answer.getBody().get("results");
+		assertThat(results).filteredOn(r -> r.get("processInstanceId").equals(atCall.getId())
+				|| r.get("processInstanceId").equals(atTimer.getId())).hasSize(2)
+				.allSatisfy(r -> assertThat(r).containsEntry("migrated", true));
 		assertThat(results).filteredOn(r -> r.get("processInstanceId").equals(escalated.getId())).singleElement()
 				.satisfies(r -> {
 					assertThat(r).containsEntry("migrated", false);
@@ -163,7 +175,7 @@ class AdministrationTest {
 	void shouldMoveTheCasesThatCanMoveAndKeepTheTimersDueDate() {
 		ResponseEntity<Map> answer = migrate("{\"processKey\":\"ArrearsReminderProcess\",\"fromVersion\":1,\"dryRun\":false}");
 
-		assertThat(answer.getBody()).containsEntry("migrated", 2);
+		assertThat((Integer) answer.getBody().get("migrated")).isGreaterThanOrEqualTo(2);
 		assertThat(versionOf(atCall)).isEqualTo(2);
 		assertThat(versionOf(atTimer)).isEqualTo(2);
 		assertThat(versionOf(escalated)).isEqualTo(1);
