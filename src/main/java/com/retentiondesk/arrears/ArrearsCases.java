@@ -70,10 +70,12 @@ public class ArrearsCases {
 					+ customer.getArrearsMonths());
 		}
 		Date firstCallDue = Date.from(calendar.endOfWorkingDay(clock.instant()));
-		return files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines,
+		RetentionCase file = files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines,
 				Map.of(ArrearsProcess.AUTO_REMINDER, policy.wantsAutoReminder(customer),
 						ArrearsProcess.FIRST_CALL_DUE, firstCallDue,
 						ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue()));
+		file.owe(policy.amountOwed(customer));
+		return file;
 	}
 
 	/**
@@ -82,7 +84,8 @@ public class ArrearsCases {
 	 * @return the case that was closed
 	 */
 	@Transactional
-	public Optional<RetentionCase> paymentReceived(String customerNo) {
+	public Optional<RetentionCase> paymentReceived(String customerNo, java.math.BigDecimal amount) {
+		cases.findOpen(customerNo, CaseType.ARREARS_REMINDER).ifPresent(file -> file.recover(amount));
 		return correlate(customerNo, ArrearsProcess.MESSAGE_PAYMENT_RECEIVED);
 	}
 

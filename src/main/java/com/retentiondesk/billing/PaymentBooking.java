@@ -65,7 +65,7 @@ public class PaymentBooking {
 		payments.saveAndFlush(new Payment(customerNo, yuan, paid, now));
 		customer.applyPayment(yuan, now);
 		List<Long> closed = new ArrayList<>();
-		arrears.paymentReceived(customerNo).map(RetentionCase::getId).ifPresent(closed::add);
+		arrears.paymentReceived(customerNo, yuan).map(RetentionCase::getId).ifPresent(closed::add);
 		winback.wonBack(customerNo).map(RetentionCase::getId).ifPresent(closed::add);
 		return new Result(customerNo, false, closed);
 	}

@@ -38,6 +38,8 @@ public class RetentionCase {
 	private String processInstanceId;
 	private Long agreementId;
 	private String campaign;
+	private java.math.BigDecimal amountOwed;
+	private java.math.BigDecimal amountRecovered;
 	private int escalations;
 	@Version
 	private int version;
@@ -56,6 +58,26 @@ public class RetentionCase {
 	/** The agreement an expiry case is about. */
 	public void concern(Long agreementId) {
 		this.agreementId = agreementId;
+	}
+
+	/** What the customer owed when an arrears case opened. */
+	public void owe(java.math.BigDecimal amount) {
+		this.amountOwed = amount;
+	}
+
+	/** A payment while the case is open counts as recovered. */
+	public void recover(java.math.BigDecimal amount) {
+		if (isOpen()) {
+			amountRecovered = amountRecovered == null ? amount : amountRecovered.add(amount);
+		}
+	}
+
+	public java.math.BigDecimal getAmountOwed() {
+		return amountOwed;
+	}
+
+	public java.math.BigDecimal getAmountRecovered() {
+		return amountRecovered;
 	}
 
 	/** The dispatch campaign an upgrade case was opened for. */

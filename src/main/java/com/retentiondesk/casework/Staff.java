@@ -30,6 +30,15 @@ public class Staff implements PhoneManagers {
 				.collect(Collectors.toUnmodifiableSet());
 	}
 
+	/** The members of a group who are also in another (e.g. the phone managers of a team). */
+	public Set<String> membersOf(String group, String alsoIn) {
+		Set<String> others = identity.createUserQuery().memberOfGroup(alsoIn).list().stream().map(User::getId)
+				.collect(Collectors.toSet());
+		return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId)
+				.filter(others::contains)
+				.collect(Collectors.toUnmodifiableSet());
+	}
+
 	/** The team group of a phone manager (a group of type TEAM), which gets the manager's tasks as candidates. */
 	public Optional<String> teamOf(String userId) {
 		List<Group> teams = identity.createGroupQuery().groupMember(userId).groupType(DeskGroups.TEAM_TYPE).list();

@@ -8,16 +8,22 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic against the Camunda users for the desk's own {@code /api}. Unlike the engine's REST
+ * HTTP Basic against the Camunda users for the desk's own {@code /api} (or, for GET, the session of a
+ * user logged in to the webapps). Unlike the engine's REST
  * filter it leaves the engine unauthenticated: the desk's services run as the system once
  * {@link AllowedGroups} has let the caller in.
  */
@@ -33,6 +39,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		DeskPrincipal webappUser = webappSession(request);
+		if (webappUser != null) {
+			request.setAttribute(DeskPrincipal.ATTRIBUTE, webappUser);
+			chain.doFilter(request, response);
+			return;
+		}
 		AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
 		if (!result.isAuthenticated()) {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -48,5 +60,26 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 				.collect(Collectors.toUnmodifiableSet());
 		request.setAttribute(DeskPrincipal.ATTRIBUTE, new DeskPrincipal(userId, groups));
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * A user logged in to the webapps (Cockpit's KPI dashboard reads {@code /api/kpi}) is accepted on
+	 * GET requests only: reading needs no CSRF token, changing things needs HTTP Basic.
+	 */
+	private DeskPrincipal webappSession(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod()) || request.getHeader("Authorization") != null) {
+			return null;
+		}
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return null;
+		}
+		Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+		Authentication authentication = authentications == null ? null
+				: authentications.getAuthenticationForProcessEngine(engine.getName());
+		if (!(authentication instanceof UserAuthentication user)) {
+			return null;
+		}
+		return new DeskPrincipal(user.getName(), Set.copyOf(user.getGroupIds()));
 	}
 }

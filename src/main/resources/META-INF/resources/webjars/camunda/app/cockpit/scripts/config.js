@@ -21,6 +21,8 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
+  // the supervisors' KPI dashboard 保有看板 (scripts/retention-kpi.js)
+  customScripts: ['scripts/retention-kpi.js'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

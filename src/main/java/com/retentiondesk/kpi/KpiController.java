@@ -1,0 +1,51 @@
+package com.retentiondesk.kpi;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.retentiondesk.system.AllowedGroups;
+import com.retentiondesk.system.DeskGroups;
+
+/** {@code GET /api/kpi?from=&to=&team=}: the supervisors' figures (default: this month, all teams). */
+@RestController
+class KpiController {
+
+	private final Kpis kpis;
+	private final java.time.Clock clock;
+
+	KpiController(Kpis kpis, java.time.Clock clock) {
+		this.kpis = kpis;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/kpi")
+	@AllowedGroups({ DeskGroups.SUPERVISORS, DeskGroups.ADMINS })
+	KpiReport kpi(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String team) {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate first = date("from", from, today.withDayOfMonth(1));
+		LocalDate last = date("to", to, today.withDayOfMonth(today.lengthOfMonth()));
+		if (last.isBefore(first)) {
+			throw new IllegalArgumentException("to: 结束日期早于开始日期 (" + first + " - " + last + ")");
+		}
+		if (first.plusYears(2).isBefore(last)) {
+			throw new IllegalArgumentException("to: 统计区间最长两年");
+		}
+		return kpis.report(first, last, team == null || team.isBlank() ? null : team.trim());
+	}
+
+	static LocalDate date(String field, String value, LocalDate fallback) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return LocalDate.parse(value.trim());
+		} catch (DateTimeParseException e) {
+			throw new IllegalArgumentException(field + ": 日期格式错误 '" + value + "' (应为 yyyy-MM-dd)");
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package com.retentiondesk.kpi;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The supervisors' figures for a period and a team (or all teams); definitions in the README. */
+public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseTypeFigures> caseTypes,
+		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations) {
+
+	/** Per case type. */
+	public record CaseTypeFigures(String caseType, String label, long opened, long openNow, long closed,
+			Map<String, Long> outcomes, Double retentionRate, Double medianHoursToFirstContact) {
+	}
+
+	/** Arrears: owed at opening vs recovered while open, for arrears cases opened in the period. */
+	public record ArrearsFigures(BigDecimal amountOwed, BigDecimal amountRecovered, Double recoveryRate) {
+	}
+
+	/** Per phone manager. */
+	public record ManagerFigures(String managerId, String name, long calls, long reached, Double connectionRate,
+			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks) {
+	}
+
+	/** An open supervisor task, oldest first. */
+	public record Escalation(String taskId, String taskName, String customerNo, String assignee,
+			LocalDateTime created, String link) {
+	}
+}

@@ -1,0 +1,197 @@
+package com.retentiondesk.kpi;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.retentiondesk.casework.CaseOutcome;
+import com.retentiondesk.casework.CaseType;
+import com.retentiondesk.casework.Staff;
+import com.retentiondesk.system.DeskGroups;
+
+/**
+ * Computes the supervisors' figures with a handful of aggregate queries over the case and contact
+ * tables and the engine's task tables (history for finished tasks, runtime for open ones). The team
+ * filter works through the cases' and tasks' phone managers.
+ */
+@Service
+public class Kpis {
+
+	/** Outcomes that count as kept (保有): the customer paid, stayed, came back or upgraded. */
+	static final Set<CaseOutcome> KEPT = Set.of(CaseOutcome.PAID, CaseOutcome.RETAINED, CaseOutcome.WON_BACK,
+			CaseOutcome.UPGRADED);
+	/** Phone outcomes that mean nobody answered. */
+	static final Set<String> NOT_REACHED = Set.of("NOT_REACHED", "UNREACHABLE");
+	static final Map<CaseType, String> LABELS = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒", CaseType.CONTRACT_EXPIRY,
+			"到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有", CaseType.PHS_UPGRADE, "精确升级营销");
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final Staff staff;
+	private final Clock clock;
+
+	Kpis(NamedParameterJdbcTemplate jdbc, Staff staff, Clock clock) {
+		this.jdbc = jdbc;
+		this.staff = staff;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param from first day of the period
+	 * @param to   last day of the period (inclusive)
+	 * @param team a team group id, or null for all teams
+	 */
+	public KpiReport report(LocalDate from, LocalDate to, String team) {
+		List<String> managers = managers(team);
+		MapSqlParameterSource params = new MapSqlParameterSource()
+				.addValue("from", Timestamp.valueOf(from.atStartOfDay()))
+				.addValue("until", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+				.addValue("now", Timestamp.valueOf(LocalDateTime.now(clock)))
+				.addValue("managers", managers.isEmpty() ? List.of("-") : managers)
+				.addValue("allManagers", team == null ? 1 : 0);
+		return new KpiReport(from, to, team, caseTypes(params), arrears(params), managerFigures(params, managers),
+				escalations(params));
+	}
+
+	private static final String MANAGER_FILTER = " and (:allManagers = 1 or r.manager_id in (:managers))";
+
+	private List<KpiReport.CaseTypeFigures> caseTypes(MapSqlParameterSource params) {
+		Map<String, Long> opened = counts("select r.case_type k, count(*) n from retention_case r "
+				+ "where r.opened_at >= :from and r.opened_at < :until" + MANAGER_FILTER + " group by r.case_type", params);
+		Map<String, Long> openNow = counts("select r.case_type k, count(*) n from retention_case r "
+				+ "where r.open_flag = 1" + MANAGER_FILTER + " group by r.case_type", params);
+		Map<CaseType, Map<String, Long>> outcomes = new EnumMap<>(CaseType.class);
+		jdbc.query("select r.case_type, r.outcome, count(*) n from retention_case r "
+				+ "where r.closed_at >= :from and r.closed_at < :until" + MANAGER_FILTER
+				+ " group by r.case_type, r.outcome", params, row -> {
+					outcomes.computeIfAbsent(CaseType.valueOf(row.getString(1)), t -> new LinkedHashMap<>())
+							.put(row.getString(2), row.getLong(3));
+				});
+		Map<CaseType, List<Double>> hoursToContact = new EnumMap<>(CaseType.class);
+		jdbc.query("select r.case_type, r.opened_at, min(c.attempted_at) first_contact from retention_case r "
+				+ "join contact_attempt c on c.case_id = r.id and c.channel = 'PHONE' "
+				+ "where r.opened_at >= :from and r.opened_at < :until" + MANAGER_FILTER
+				+ " group by r.id, r.case_type, r.opened_at", params, row -> {
+					double hours = Duration.between(row.getTimestamp(2).toLocalDateTime(),
+							row.getTimestamp(3).toLocalDateTime()).toMinutes() / 60.0;
+					hoursToContact.computeIfAbsent(CaseType.valueOf(row.getString(1)), t -> new ArrayList<>()).add(hours);
+				});
+		List<KpiReport.CaseTypeFigures> figures = new ArrayList<>();
+		for (CaseType type : CaseType.values()) {
+			Map<String, Long> byOutcome = new LinkedHashMap<>();
+			for (CaseOutcome outcome : CaseOutcome.values()) {
+				long n = outcomes.getOrDefault(type, Map.of()).getOrDefault(outcome.name(), 0L);
+				if (n > 0) {
+					byOutcome.put(outcome.name(), n);
+				}
+			}
+			long closed = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+			long kept = byOutcome.entrySet().stream().filter(e -> KEPT.contains(CaseOutcome.valueOf(e.getKey())))
+					.mapToLong(Map.Entry::getValue).sum();
+			figures.add(new KpiReport.CaseTypeFigures(type.name(), LABELS.get(type), opened.getOrDefault(type.name(), 0L),
+					openNow.getOrDefault(type.name(), 0L), closed, byOutcome, ratio(kept, closed),
+					median(hoursToContact.get(type))));
+		}
+		return figures;
+	}
+
+	private KpiReport.ArrearsFigures arrears(MapSqlParameterSource params) {
+		return jdbc.queryForObject("select coalesce(sum(r.amount_owed), 0), coalesce(sum(r.amount_recovered), 0) "
+				+ "from retention_case r where r.case_type = 'ARREARS_REMINDER' and r.opened_at >= :from "
+				+ "and r.opened_at < :until" + MANAGER_FILTER, params, (row, i) -> {
+					BigDecimal owed = row.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP);
+					BigDecimal recovered = row.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP);
+					Double rate = owed.signum() == 0 ? null
+							: recovered.min(owed).divide(owed, 4, RoundingMode.HALF_UP).doubleValue();
+					return new KpiReport.ArrearsFigures(owed, recovered, rate);
+				});
+	}
+
+	private List<KpiReport.ManagerFigures> managerFigures(MapSqlParameterSource params, List<String> managers) {
+		Map<String, long[]> calls = new HashMap<>();
+		jdbc.query("select c.manager_id, c.outcome, count(*) from contact_attempt c where c.channel = 'PHONE' "
+				+ "and c.attempted_at >= :from and c.attempted_at < :until and c.manager_id in (:managers) "
+				+ "group by c.manager_id, c.outcome", params, row -> {
+					long[] n = calls.computeIfAbsent(row.getString(1), m -> new long[2]);
+					n[0] += row.getLong(3);
+					if (!NOT_REACHED.contains(row.getString(2))) {
+						n[1] += row.getLong(3);
+					}
+				});
+		Map<String, long[]> finished = new HashMap<>();
+		jdbc.query("select t.ASSIGNEE_, sum(case when t.END_TIME_ <= t.DUE_DATE_ then 1 else 0 end), "
+				+ "sum(case when t.END_TIME_ > t.DUE_DATE_ then 1 else 0 end) from ACT_HI_TASKINST t "
+				+ "where t.ASSIGNEE_ in (:managers) and t.END_TIME_ >= :from and t.END_TIME_ < :until "
+				+ "and t.DUE_DATE_ is not null and t.DELETE_REASON_ = 'completed' "
+				+ "and t.TASK_DEF_KEY_ not like 'Task_Escalat%' group by t.ASSIGNEE_", params,
+				row -> {
+					finished.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
+				});
+		Map<String, long[]> open = new HashMap<>();
+		jdbc.query("select t.ASSIGNEE_, count(*), sum(case when t.DUE_DATE_ < :now then 1 else 0 end) "
+				+ "from ACT_RU_TASK t where t.ASSIGNEE_ in (:managers) group by t.ASSIGNEE_", params,
+				row -> {
+					open.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
+				});
+		List<KpiReport.ManagerFigures> figures = new ArrayList<>();
+		for (String manager : managers) {
+			long[] c = calls.getOrDefault(manager, new long[2]);
+			long[] f = finished.getOrDefault(manager, new long[2]);
+			long[] o = open.getOrDefault(manager, new long[2]);
+			figures.add(new KpiReport.ManagerFigures(manager, staff.nameOf(manager), c[0], c[1], ratio(c[1], c[0]), f[0],
+					f[1], o[0], o[1]));
+		}
+		return figures;
+	}
+
+	private List<KpiReport.Escalation> escalations(MapSqlParameterSource params) {
+		return jdbc.query("select t.ID_, t.NAME_, r.customer_no, t.ASSIGNEE_, t.CREATE_TIME_ from ACT_RU_TASK t "
+				+ "join retention_case r on r.process_instance_id = t.PROC_INST_ID_ "
+				+ "where t.TASK_DEF_KEY_ like 'Task_Escalat%'" + MANAGER_FILTER + " order by t.CREATE_TIME_ asc",
+				params, (row, i) -> new KpiReport.Escalation(row.getString(1), row.getString(2), row.getString(3),
+						row.getString(4), row.getTimestamp(5).toLocalDateTime(),
+						"/camunda/app/tasklist/default/#/?task=" + row.getString(1)));
+	}
+
+	private List<String> managers(String team) {
+		Collection<String> ids = team == null ? staff.phoneManagerIds() : staff.membersOf(team, DeskGroups.PHONE_MANAGERS);
+		return ids.stream().sorted().toList();
+	}
+
+	private Map<String, Long> counts(String sql, MapSqlParameterSource params) {
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query(sql, params, row -> {
+			counts.put(row.getString(1), row.getLong(2));
+		});
+		return counts;
+	}
+
+	static Double ratio(long part, long whole) {
+		return whole == 0 ? null : Math.round(10000.0 * part / whole) / 10000.0;
+	}
+
+	static Double median(List<Double> values) {
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		List<Double> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+		return Math.round(median * 100) / 100.0;
+	}
+}

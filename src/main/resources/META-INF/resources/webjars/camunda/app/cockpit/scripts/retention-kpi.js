@@ -1,0 +1,130 @@
+// 保有看板: the supervisors' KPI dashboard on Cockpit's start page (plugin point cockpit.dashboard).
+// Reads GET /api/kpi with the Cockpit session (supervisors and administrators only).
+
+const OUTCOMES = {
+  PAID: '已缴费', UNPAID: '未缴费', SUSPENDED: '转停机', RETAINED: '保有成功', WON_BACK: '挽留成功',
+  UPGRADED: '已升级', DECLINED: '拒绝', UNREACHABLE: '联系不上', LOST: '流失', EXPIRED: '到期', CANCELLED: '取消'
+};
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([key, value]) => node.setAttribute(key, value));
+  children.flat().forEach(child => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  return node;
+}
+
+function percent(value) {
+  return value === null || value === undefined ? '-' : (value * 100).toFixed(1) + '%';
+}
+
+function yuan(value) {
+  return '¥' + Number(value || 0).toFixed(2);
+}
+
+function table(headers, rows) {
+  return el('table', { class: 'table table-bordered table-condensed', 'data-kpi-table': '' },
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', {}, h)))),
+    el('tbody', {}, rows.map(row => el('tr', {}, row.map(cell => el('td', {}, cell))))));
+}
+
+function iso(date) {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return local.toISOString().substring(0, 10);
+}
+
+function period(kind) {
+  const today = new Date();
+  if (kind === 'week') {
+    const monday = new Date(today);
+    monday.setDate(today.getDate() - ((today.getDay() + 6) % 7));
+    const sunday = new Date(monday);
+    sunday.setDate(monday.getDate() + 6);
+    return [iso(monday), iso(sunday)];
+  }
+  const first = new Date(today.getFullYear(), today.getMonth(), 1);
+  const last = new Date(today.getFullYear(), today.getMonth() + 1, 0);
+  return [iso(first), iso(last)];
+}
+
+function render(node, api) {
+  const root = (api && api.engineApi ? api.engineApi : '/camunda/api/engine').replace(/\/camunda\/api\/engine\/?$/, '');
+  const from = el('input', { type: 'date', name: 'from' });
+  const to = el('input', { type: 'date', name: 'to' });
+  const team = el('select', { name: 'team' }, el('option', { value: '' }, '全部班组'));
+  const kind = el('select', { name: 'period' },
+    el('option', { value: 'month' }, '本月'), el('option', { value: 'week' }, '本周'), el('option', { value: 'custom' }, '自定义'));
+  const result = el('div', { class: 'retention-kpi-result' }, '加载中…');
+  [from.value, to.value] = period('month');
+
+  kind.addEventListener('change', () => {
+    if (kind.value !== 'custom') {
+      [from.value, to.value] = period(kind.value);
+      load();
+    }
+  });
+  [from, to, team].forEach(input => input.addEventListener('change', () => {
+    if (input !== team) {
+      kind.value = 'custom';
+    }
+    load();
+  }));
+
+  fetch(root + '/camunda/api/engine/engine/default/group?type=TEAM', { credentials: 'same-origin' })
+    .then(response => response.ok ? response.json() : [])
+    .then(groups => groups.forEach(g => team.append(el('option', { value: g.id }, g.name || g.id))))
+    .catch(() => {});
+
+  function load() {
+    const query = new URLSearchParams({ from: from.value, to: to.value });
+    if (team.value) {
+      query.set('team', team.value);
+    }
+    result.textContent = '加载中…';
+    fetch(root + '/api/kpi?' + query, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(response => response.json().then(body => ({ ok: response.ok, body })))
+      .then(({ ok, body }) => {
+        result.textContent = '';
+        if (!ok) {
+          result.append(el('p', { class: 'text-danger' }, body.message || '无法读取保有看板'));
+          return;
+        }
+        show(body);
+      })
+      .catch(error => {
+        result.textContent = '无法读取保有看板: ' + error;
+      });
+  }
+
+  function show(kpi) {
+    result.append(el('h4', {}, '按案件类型'),
+      table(['案件类型', '新开', '未结', '已结', '结案结果', '保有率', '首次联系(小时,中位数)'],
+        kpi.caseTypes.map(t => [t.label, t.opened, t.openNow, t.closed,
+          Object.entries(t.outcomes).map(([o, n]) => (OUTCOMES[o] || o) + ' ' + n).join(', ') || '-',
+          percent(t.retentionRate), t.medianHoursToFirstContact === null ? '-' : t.medianHoursToFirstContact])));
+    result.append(el('h4', {}, '欠费回收'),
+      table(['开案时欠费', '已回收', '回收率'],
+        [[yuan(kpi.arrears.amountOwed), yuan(kpi.arrears.amountRecovered), percent(kpi.arrears.recoveryRate)]]));
+    result.append(el('h4', {}, '电话经理'),
+      table(['电话经理', '外呼', '接通', '接通率', '按时完成', '逾期完成', '未完成任务', '已逾期'],
+        kpi.managers.map(m => [m.name + ' (' + m.managerId + ')', m.calls, m.reached, percent(m.connectionRate),
+          m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
+    result.append(el('h4', {}, '待处理的升级(最早的在前)'),
+      kpi.escalations.length === 0 ? el('p', {}, '没有待处理的升级')
+        : table(['任务', '客户', '处理人', '升级时间'],
+          kpi.escalations.map(e => [el('a', { href: root + e.link, target: '_blank' }, e.taskName), e.customerNo,
+            e.assignee || '-', e.created.replace('T', ' ').substring(0, 16)])));
+  }
+
+  node.append(el('section', { class: 'retention-kpi' },
+    el('h3', {}, '保有看板'),
+    el('div', { class: 'form-inline' }, '区间 ', kind, ' ', from, ' 至 ', to, ' 班组 ', team),
+    result));
+  load();
+}
+
+export default {
+  id: 'retention-desk.kpi',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  render: (node, { api }) => render(node, api)
+};
