@@ -26,8 +26,11 @@ public class CaseFiles {
 	private final Staff staff;
 	private final CaseBriefs briefs;
 	private final Clock clock;
+	private final CaseMetrics metrics;
 
-	CaseFiles(RetentionCases cases, RuntimeService runtime, Staff staff, CaseBriefs briefs, Clock clock) {
+	CaseFiles(RetentionCases cases, RuntimeService runtime, Staff staff, CaseBriefs briefs, Clock clock,
+			CaseMetrics metrics) {
+		this.metrics = metrics;
 		this.cases = cases;
 		this.runtime = runtime;
 		this.staff = staff;
@@ -66,6 +69,7 @@ public class CaseFiles {
 		start.put(CaseVariables.CASE_BRIEF, briefs.brief(customer, caseLines));
 		ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, customer.getCustomerNo(), start);
 		opened.attachProcess(instance.getId());
+		metrics.opened(type);
 		return opened;
 	}
 
@@ -84,6 +88,7 @@ public class CaseFiles {
 			return false;
 		}
 		file.close(outcome, reason, LocalDateTime.now(clock));
+		metrics.closed(file.getCaseType(), outcome);
 		return true;
 	}
 

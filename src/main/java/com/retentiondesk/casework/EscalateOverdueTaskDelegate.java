@@ -35,9 +35,11 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 	private final Staff staff;
 	private final Notifications notifications;
 	private final ZoneId zone;
+	private final CaseMetrics metrics;
 
 	EscalateOverdueTaskDelegate(RetentionCases cases, TaskService tasks, Staff staff, Notifications notifications,
-			Clock clock) {
+			Clock clock, CaseMetrics metrics) {
+		this.metrics = metrics;
 		this.cases = cases;
 		this.tasks = tasks;
 		this.staff = staff;
@@ -50,6 +52,7 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
 		RetentionCase file = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
 		file.recordEscalation();
+		metrics.escalated(file.getCaseType());
 		Optional<Task> overdue = tasks.createTaskQuery()
 				.processInstanceId(execution.getProcessInstanceId())
 				.active()

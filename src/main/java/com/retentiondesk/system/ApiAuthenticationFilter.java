@@ -31,16 +31,31 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ProcessEngine engine;
 	private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+	private final Set<String> requiredGroups;
 
+	/** For {@code /api}: authentication only; {@link AllowedGroups} decides per endpoint. */
 	ApiAuthenticationFilter(ProcessEngine engine) {
+		this(engine, Set.of());
+	}
+
+	/** For paths without controllers of ours (actuator): members of these groups only. */
+	ApiAuthenticationFilter(ProcessEngine engine, Set<String> requiredGroups) {
 		this.engine = engine;
+		this.requiredGroups = requiredGroups;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// the health check of load balancers and orchestrators stays open
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		DeskPrincipal webappUser = webappSession(request);
-		if (webappUser != null) {
+		if (webappUser != null && requiredGroups.isEmpty()) {
 			request.setAttribute(DeskPrincipal.ATTRIBUTE, webappUser);
 			chain.doFilter(request, response);
 			return;
@@ -58,6 +73,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		Set<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
 				.map(Group::getId)
 				.collect(Collectors.toUnmodifiableSet());
+		if (!requiredGroups.isEmpty() && groups.stream().noneMatch(requiredGroups::contains)) {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write("{\"status\":403,\"message\":\"无权访问: requires one of " + requiredGroups + "\"}");
+			return;
+		}
 		request.setAttribute(DeskPrincipal.ATTRIBUTE, new DeskPrincipal(userId, groups));
 		chain.doFilter(request, response);
 	}

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Authentication for the two HTTP APIs; the webapps keep their own login and CSRF protection.
  * {@code /engine-rest/*} is open in the starter: here it needs HTTP Basic, as in Camunda Run, and runs
  * with the caller's engine authorizations. {@code /api/*} needs HTTP Basic and a group from
- * {@link AllowedGroups}.
+ * {@link AllowedGroups}. {@code /actuator/*} but health needs HTTP Basic of an administrator or the
+ * integration group (the operator's monitoring stack).
  */
 @Configuration
 class WebSecurityConfiguration implements WebMvcConfigurer {
@@ -36,6 +37,15 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
 				new ApiAuthenticationFilter(engine));
 		registration.setName("api-authentication");
 		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(ProcessEngine engine) {
+		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ApiAuthenticationFilter(engine, java.util.Set.of(DeskGroups.ADMINS, DeskGroups.INTEGRATION)));
+		registration.setName("actuator-authentication");
+		registration.addUrlPatterns("/actuator/*");
 		return registration;
 	}
 
