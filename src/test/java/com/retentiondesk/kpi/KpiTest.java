@@ -140,6 +140,45 @@ class KpiTest {
 	}
 
 	@Test
+	void shouldWriteAMonthlyWorkbookWhoseTotalsEqualTheKpis() throws Exception {
+		ResponseEntity<byte[]> report = http.withBasicAuth("supervisor1", Fixtures.PASSWORD)
+				.getForEntity("/api/reports/monthly?month=2026-11&team=kpiteam", byte[].class);
+		Map<String, Object> kpi = kpi("supervisor1", "from=2026-11-01&to=2026-11-30&team=kpiteam").getBody();
+
+		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(report.getHeaders().getFirst("Content-Disposition")).contains("retention-monthly-2026-11.xlsx");
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(report.getBody()))) {
+			assertThat(book.getSheet("汇总")).isNotNull();
+			org.apache.poi.ss.usermodel.Sheet expiry = book.getSheet("到期预警保有");
+			Map<String, Object> expiryKpi = byKey((List<Map<String, Object>>) kpi.get("caseTypes"), "caseType")
+					.get("CONTRACT_EXPIRY");
+			assertThat(figure(expiry, "已结")).isEqualTo(((Number) expiryKpi.get("closed")).doubleValue()).isEqualTo(3.0);
+			assertThat(figure(expiry, "新开")).isEqualTo(4.0);
+			org.apache.poi.ss.usermodel.Sheet manager = book.getSheet("指标甲 kpim1");
+			assertThat(figure(manager, "外呼")).isEqualTo(5.0);
+			assertThat(figure(manager, "接通")).isEqualTo(3.0);
+			// every call of the month is listed below the figures
+			long callRows = java.util.stream.StreamSupport.stream(manager.spliterator(), false)
+					.filter(row -> row.getCell(2) != null && "PHONE".equals(row.getCell(2).getStringCellValue())).count();
+			assertThat(callRows).isEqualTo(5);
+		}
+		assertThat(http.withBasicAuth("supervisor1", Fixtures.PASSWORD)
+				.getForEntity("/api/reports/weekly?week=2026-11-18", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(http.withBasicAuth("manager1", Fixtures.PASSWORD)
+				.getForEntity("/api/reports/monthly", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	private static double figure(org.apache.poi.ss.usermodel.Sheet sheet, String label) {
+		for (org.apache.poi.ss.usermodel.Row row : sheet) {
+			if (row.getCell(0) != null && label.equals(row.getCell(0).getStringCellValue())) {
+				return row.getCell(1).getNumericCellValue();
+			}
+		}
+		throw new AssertionError("no figure " + label + " in sheet " + sheet.getSheetName());
+	}
+
+	@Test
 	void shouldRefuseManagersAndBadDates() {
 		assertThat(kpi("manager1", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		ResponseEntity<Map> bad = kpi("supervisor1", "from=2026-13-01");

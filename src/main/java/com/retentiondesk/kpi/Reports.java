@@ -1,0 +1,140 @@
+package com.retentiondesk.kpi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.retentiondesk.casework.CaseOutcome;
+
+/**
+ * The weekly and monthly reports (周报/月报) as .xlsx: a summary sheet, one sheet per case type (its
+ * figures, then every case closed in the period) and one per phone manager (their figures, then every
+ * call). The figures are those of {@link Kpis}, so the workbook and the dashboard always agree.
+ * Written with POI's streaming workbook: a month of many thousand rows stays small in memory.
+ */
+@Service
+public class Reports {
+
+	private final Kpis kpis;
+	private final NamedParameterJdbcTemplate jdbc;
+
+	Reports(Kpis kpis, NamedParameterJdbcTemplate jdbc) {
+		this.kpis = kpis;
+		this.jdbc = jdbc;
+	}
+
+	public void write(String title, LocalDate from, LocalDate to, String team, OutputStream out) throws IOException {
+		KpiReport report = kpis.report(from, to, team);
+		MapSqlParameterSource period = new MapSqlParameterSource()
+				.addValue("from", Timestamp.valueOf(from.atStartOfDay()))
+				.addValue("until", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+		try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+			CellStyle bold = book.createCellStyle();
+			Font font = book.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			summary(book.createSheet("汇总"), title, report, bold);
+			for (KpiReport.CaseTypeFigures type : report.caseTypes()) {
+				Sheet sheet = book.createSheet(type.label());
+				int row = figures(sheet, 0, bold, type.label() + " " + from + " 至 " + to, new Object[][] {
+						{ "新开", type.opened() }, { "未结(当前)", type.openNow() }, { "已结", type.closed() },
+						{ "保有率", type.retentionRate() }, { "首次联系(小时,中位数)", type.medianHoursToFirstContact() } });
+				for (CaseOutcome outcome : CaseOutcome.values()) {
+					line(sheet, row++, "结案: " + outcome.name(), type.outcomes().getOrDefault(outcome.name(), 0L));
+				}
+				header(sheet, ++row, bold, "客户编号", "电话经理", "开案时间", "结案时间", "结果", "原因");
+				int[] next = { row + 1 };
+				jdbc.query("select customer_no, manager_id, opened_at, closed_at, outcome, outcome_reason from retention_case "
+						+ "where case_type = :type and closed_at >= :from and closed_at < :until order by closed_at",
+						new MapSqlParameterSource(period.getValues()).addValue("type", type.caseType()), rs -> {
+							line(sheet, next[0]++, rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+									rs.getTimestamp(4).toLocalDateTime(), rs.getString(5), rs.getString(6));
+						});
+			}
+			for (KpiReport.ManagerFigures manager : report.managers()) {
+				Sheet sheet = book.createSheet(safeName(manager.name() + " " + manager.managerId()));
+				int row = figures(sheet, 0, bold, manager.name() + " (" + manager.managerId() + ") " + from + " 至 " + to,
+						new Object[][] { { "外呼", manager.calls() }, { "接通", manager.reached() },
+								{ "接通率", manager.connectionRate() }, { "按时完成", manager.tasksOnTime() },
+								{ "逾期完成", manager.tasksLate() }, { "未完成任务", manager.openTasks() },
+								{ "已逾期", manager.overdueTasks() } });
+				header(sheet, ++row, bold, "时间", "客户编号", "方式", "结果", "备注");
+				int[] next = { row + 1 };
+				jdbc.query("select attempted_at, customer_no, channel, outcome, notes from contact_attempt "
+						+ "where manager_id = :manager and attempted_at >= :from and attempted_at < :until order by attempted_at",
+						new MapSqlParameterSource(period.getValues()).addValue("manager", manager.managerId()), rs -> {
+							line(sheet, next[0]++, rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
+									rs.getString(4), rs.getString(5));
+						});
+			}
+			book.write(out);
+			book.dispose();
+		}
+	}
+
+	private void summary(Sheet sheet, String title, KpiReport report, CellStyle bold) {
+		int row = 0;
+		Cell heading = sheet.createRow(row++).createCell(0);
+		heading.setCellValue(title + " " + report.from() + " 至 " + report.to()
+				+ (report.team() == null ? " 全部班组" : " 班组 " + report.team()));
+		heading.setCellStyle(bold);
+		header(sheet, ++row, bold, "案件类型", "新开", "未结", "已结", "保有率");
+		for (KpiReport.CaseTypeFigures type : report.caseTypes()) {
+			line(sheet, ++row, type.label(), type.opened(), type.openNow(), type.closed(), type.retentionRate());
+		}
+		row += 2;
+		line(sheet, row++, "开案时欠费", report.arrears().amountOwed());
+		line(sheet, row++, "已回收", report.arrears().amountRecovered());
+		line(sheet, row, "回收率", report.arrears().recoveryRate());
+	}
+
+	private int figures(Sheet sheet, int start, CellStyle bold, String title, Object[][] figures) {
+		Cell heading = sheet.createRow(start).createCell(0);
+		heading.setCellValue(title);
+		heading.setCellStyle(bold);
+		int row = start + 1;
+		for (Object[] figure : figures) {
+			line(sheet, row++, figure);
+		}
+		return row;
+	}
+
+	private static void header(Sheet sheet, int rowIndex, CellStyle bold, String... names) {
+		Row row = sheet.createRow(rowIndex);
+		for (int i = 0; i < names.length; i++) {
+			Cell cell = row.createCell(i);
+			cell.setCellValue(names[i]);
+			cell.setCellStyle(bold);
+		}
+	}
+
+	private static void line(Sheet sheet, int rowIndex, Object... values) {
+		Row row = sheet.createRow(rowIndex);
+		for (int i = 0; i < values.length; i++) {
+			Object value = values[i];
+			Cell cell = row.createCell(i);
+			if (value instanceof Number number) {
+				cell.setCellValue(number.doubleValue());
+			} else if (value != null) {
+				cell.setCellValue(value.toString().replace('T', ' '));
+			}
+		}
+	}
+
+	/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
+	private static String safeName(String name) {
+		String cleaned = name.replaceAll("[\\[\\]:*?/\\\\]", "_");
+		return cleaned.length() > 31 ? cleaned.substring(0, 31) : cleaned;
+	}
+}
