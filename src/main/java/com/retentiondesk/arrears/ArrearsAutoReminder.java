@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.contact.ContactAttempt;
-import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
@@ -27,11 +27,11 @@ class ArrearsAutoReminder implements JavaDelegate {
 
 	private final Customers customers;
 	private final Notifications notifications;
-	private final ContactAttempts contacts;
+	private final ContactLog contacts;
 	private final ArrearsSettings settings;
 	private final Clock clock;
 
-	ArrearsAutoReminder(Customers customers, Notifications notifications, ContactAttempts contacts,
+	ArrearsAutoReminder(Customers customers, Notifications notifications, ContactLog contacts,
 			ArrearsSettings settings, Clock clock) {
 		this.customers = customers;
 		this.notifications = notifications;
@@ -52,11 +52,11 @@ class ArrearsAutoReminder implements JavaDelegate {
 		if (customer.getEmail() != null) {
 			notifications.send("arrears-auto-email:" + caseId, Channel.EMAIL, customer.getEmail(),
 					"【温馨提醒】您的话费" + (customer.getPaymentType() == PaymentType.PREPAID ? "余额不足" : "已欠费"), text);
-			contacts.save(new ContactAttempt(customerNo, caseId, null, managerId, LocalDateTime.now(clock),
+			contacts.record(new ContactAttempt(customerNo, caseId, null, managerId, LocalDateTime.now(clock),
 					ContactChannel.EMAIL, "SENT", "自动提醒邮件"));
 		}
 		notifications.send("arrears-auto-sms:" + caseId, Channel.SMS, customer.getServiceNo(), null, text);
-		contacts.save(new ContactAttempt(customerNo, caseId, null, managerId, LocalDateTime.now(clock),
+		contacts.record(new ContactAttempt(customerNo, caseId, null, managerId, LocalDateTime.now(clock),
 				ContactChannel.SMS, "SENT", "自动提醒短信"));
 	}
 

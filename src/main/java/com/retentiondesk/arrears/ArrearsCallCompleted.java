@@ -17,7 +17,7 @@ import com.retentiondesk.casework.CaseBriefs;
 import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.contact.ContactAttempt;
-import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
@@ -31,7 +31,7 @@ import com.retentiondesk.customer.Customers;
 @Component("arrearsCallCompleted")
 class ArrearsCallCompleted implements TaskListener {
 
-	private final ContactAttempts contacts;
+	private final ContactLog contacts;
 	private final Customers customers;
 	private final CaseBriefs briefs;
 	private final WorkCalendar calendar;
@@ -39,7 +39,7 @@ class ArrearsCallCompleted implements TaskListener {
 	private final IdentityService identity;
 	private final Clock clock;
 
-	ArrearsCallCompleted(ContactAttempts contacts, Customers customers, CaseBriefs briefs, WorkCalendar calendar,
+	ArrearsCallCompleted(ContactLog contacts, Customers customers, CaseBriefs briefs, WorkCalendar calendar,
 			ArrearsSettings settings, IdentityService identity, Clock clock) {
 		this.contacts = contacts;
 		this.customers = customers;
@@ -55,7 +55,7 @@ class ArrearsCallCompleted implements TaskListener {
 		ArrearsCallForm form = ArrearsCallForm.parse(task.getVariables(), LocalDate.now(clock));
 		String customerNo = (String) task.getVariable(CaseVariables.CUSTOMER_NO);
 		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
-		contacts.save(new ContactAttempt(customerNo, caseId, task.getId(), TaskCaller.of(task, identity), LocalDateTime.now(clock),
+		contacts.record(new ContactAttempt(customerNo, caseId, task.getId(), TaskCaller.of(task, identity), LocalDateTime.now(clock),
 				ContactChannel.PHONE, form.outcome().name(), form.notes()));
 
 		Instant wakeUp = form.promisedDate() != null

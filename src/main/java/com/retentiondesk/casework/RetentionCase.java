@@ -40,6 +40,7 @@ public class RetentionCase {
 	private String campaign;
 	private java.math.BigDecimal amountOwed;
 	private java.math.BigDecimal amountRecovered;
+	private LocalDateTime firstContactAt;
 	private int escalations;
 	@Version
 	private int version;
@@ -58,6 +59,17 @@ public class RetentionCase {
 	/** The agreement an expiry case is about. */
 	public void concern(Long agreementId) {
 		this.agreementId = agreementId;
+	}
+
+	/** A call reached or tried the customer: the first one is remembered (time to first contact). */
+	public void contacted(LocalDateTime at) {
+		if (firstContactAt == null || at.isBefore(firstContactAt)) {
+			firstContactAt = at;
+		}
+	}
+
+	public LocalDateTime getFirstContactAt() {
+		return firstContactAt;
 	}
 
 	/** What the customer owed when an arrears case opened. */

@@ -41,6 +41,8 @@ public class Kpis {
 	static final Map<CaseType, String> LABELS = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒", CaseType.CONTRACT_EXPIRY,
 			"到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有", CaseType.PHS_UPGRADE, "精确升级营销");
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Kpis.class);
+
 	private final NamedParameterJdbcTemplate jdbc;
 	private final Staff staff;
 	private final Clock clock;
@@ -64,8 +66,18 @@ public class Kpis {
 				.addValue("now", Timestamp.valueOf(LocalDateTime.now(clock)))
 				.addValue("managers", managers.isEmpty() ? List.of("-") : managers)
 				.addValue("allManagers", team == null ? 1 : 0);
-		return new KpiReport(from, to, team, caseTypes(params), arrears(params), managerFigures(params, managers),
-				escalations(params));
+		long t0 = System.nanoTime();
+		List<KpiReport.CaseTypeFigures> caseTypes = caseTypes(params);
+		long t1 = System.nanoTime();
+		KpiReport.ArrearsFigures arrears = arrears(params);
+		long t2 = System.nanoTime();
+		List<KpiReport.ManagerFigures> managerFigures = managerFigures(params, managers);
+		long t3 = System.nanoTime();
+		List<KpiReport.Escalation> escalations = escalations(params);
+		long t4 = System.nanoTime();
+		log.debug("kpi {}..{} team {}: case types {} ms, arrears {} ms, managers {} ms, escalations {} ms", from, to, team,
+				(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations);
 	}
 
 	private static final String MANAGER_FILTER = " and (:allManagers = 1 or r.manager_id in (:managers))";
@@ -82,15 +94,16 @@ public class Kpis {
 					outcomes.computeIfAbsent(CaseType.valueOf(row.getString(1)), t -> new LinkedHashMap<>())
 							.put(row.getString(2), row.getLong(3));
 				});
+		long medianStart = System.nanoTime();
 		Map<CaseType, List<Double>> hoursToContact = new EnumMap<>(CaseType.class);
-		jdbc.query("select r.case_type, r.opened_at, min(c.attempted_at) first_contact from retention_case r "
-				+ "join contact_attempt c on c.case_id = r.id and c.channel = 'PHONE' "
-				+ "where r.opened_at >= :from and r.opened_at < :until" + MANAGER_FILTER
-				+ " group by r.id, r.case_type, r.opened_at", params, row -> {
+		jdbc.query("select r.case_type, r.opened_at, r.first_contact_at from retention_case r "
+				+ "where r.opened_at >= :from and r.opened_at < :until and r.first_contact_at is not null" + MANAGER_FILTER,
+				params, row -> {
 					double hours = Duration.between(row.getTimestamp(2).toLocalDateTime(),
 							row.getTimestamp(3).toLocalDateTime()).toMinutes() / 60.0;
 					hoursToContact.computeIfAbsent(CaseType.valueOf(row.getString(1)), t -> new ArrayList<>()).add(hours);
 				});
+		log.debug("kpi first contacts: {} ms", (System.nanoTime() - medianStart) / 1_000_000);
 		List<KpiReport.CaseTypeFigures> figures = new ArrayList<>();
 		for (CaseType type : CaseType.values()) {
 			Map<String, Long> byOutcome = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.contact.CompetitorReport;
 import com.retentiondesk.contact.CompetitorReports;
 import com.retentiondesk.contact.ContactAttempt;
-import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.upgrade.UpgradeProcess.Next;
@@ -33,7 +33,7 @@ import com.retentiondesk.upgrade.UpgradeProcess.Next;
 @Component("upgradeCallCompleted")
 class UpgradeCallCompleted implements TaskListener {
 
-	private final ContactAttempts contacts;
+	private final ContactLog contacts;
 	private final CompetitorReports competitors;
 	private final Customers customers;
 	private final CaseBriefs briefs;
@@ -42,7 +42,7 @@ class UpgradeCallCompleted implements TaskListener {
 	private final IdentityService identity;
 	private final Clock clock;
 
-	UpgradeCallCompleted(ContactAttempts contacts, CompetitorReports competitors, Customers customers,
+	UpgradeCallCompleted(ContactLog contacts, CompetitorReports competitors, Customers customers,
 			CaseBriefs briefs, WorkCalendar calendar, UpgradeSettings settings, IdentityService identity, Clock clock) {
 		this.contacts = contacts;
 		this.competitors = competitors;
@@ -64,7 +64,7 @@ class UpgradeCallCompleted implements TaskListener {
 		LocalDateTime now = LocalDateTime.now(clock);
 		String notes = form.reasonLabel() == null ? form.notes()
 				: "拒绝原因: " + form.reasonLabel() + (form.notes() == null ? "" : "; " + form.notes());
-		contacts.save(new ContactAttempt(customerNo, caseId, task.getId(), caller, now, ContactChannel.PHONE,
+		contacts.record(new ContactAttempt(customerNo, caseId, task.getId(), caller, now, ContactChannel.PHONE,
 				form.result().name(), notes));
 		if (form.competitor() != null) {
 			competitors.save(new CompetitorReport(customerNo, caseId, task.getId(), form.competitor(), caller, now));

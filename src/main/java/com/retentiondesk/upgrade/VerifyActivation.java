@@ -19,7 +19,7 @@ import com.retentiondesk.casework.FormValues;
 import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.casework.TaskFormRules;
 import com.retentiondesk.contact.ContactAttempt;
-import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.upgrade.UpgradeProcess.Verification;
 
@@ -30,13 +30,13 @@ import com.retentiondesk.upgrade.UpgradeProcess.Verification;
 @Component("verifyActivationCompleted")
 class VerifyActivation implements TaskListener, TaskFormRules {
 
-	private final ContactAttempts contacts;
+	private final ContactLog contacts;
 	private final WorkCalendar calendar;
 	private final UpgradeSettings settings;
 	private final IdentityService identity;
 	private final Clock clock;
 
-	VerifyActivation(ContactAttempts contacts, WorkCalendar calendar, UpgradeSettings settings,
+	VerifyActivation(ContactLog contacts, WorkCalendar calendar, UpgradeSettings settings,
 			IdentityService identity, Clock clock) {
 		this.contacts = contacts;
 		this.calendar = calendar;
@@ -63,7 +63,7 @@ class VerifyActivation implements TaskListener, TaskFormRules {
 		Map<String, Object> values = task.getVariables();
 		check(values);
 		Verification verification = FormValues.choice(values, UpgradeProcess.VERIFICATION, Verification.class, "核实结果");
-		contacts.save(new ContactAttempt((String) task.getVariable(CaseVariables.CUSTOMER_NO),
+		contacts.record(new ContactAttempt((String) task.getVariable(CaseVariables.CUSTOMER_NO),
 				((Number) task.getVariable(CaseVariables.CASE_ID)).longValue(), task.getId(), TaskCaller.of(task, identity),
 				LocalDateTime.now(clock), ContactChannel.PHONE, "VERIFY:" + verification,
 				FormValues.text(values, UpgradeProcess.VERIFY_NOTES)));

@@ -19,7 +19,7 @@ import com.retentiondesk.casework.TaskCaller;
 import com.retentiondesk.contact.CompetitorReport;
 import com.retentiondesk.contact.CompetitorReports;
 import com.retentiondesk.contact.ContactAttempt;
-import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.winback.WinbackCallForm.Decision;
@@ -35,7 +35,7 @@ import com.retentiondesk.winback.WinbackProcess.Next;
 @Component("winbackCallCompleted")
 class WinbackCallCompleted implements TaskListener {
 
-	private final ContactAttempts contacts;
+	private final ContactLog contacts;
 	private final CompetitorReports competitors;
 	private final Customers customers;
 	private final CaseBriefs briefs;
@@ -44,7 +44,7 @@ class WinbackCallCompleted implements TaskListener {
 	private final IdentityService identity;
 	private final Clock clock;
 
-	WinbackCallCompleted(ContactAttempts contacts, CompetitorReports competitors, Customers customers,
+	WinbackCallCompleted(ContactLog contacts, CompetitorReports competitors, Customers customers,
 			CaseBriefs briefs, WorkCalendar calendar, WinbackSettings settings, IdentityService identity, Clock clock) {
 		this.contacts = contacts;
 		this.competitors = competitors;
@@ -63,7 +63,7 @@ class WinbackCallCompleted implements TaskListener {
 		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
 		String caller = TaskCaller.of(task, identity);
 		LocalDateTime now = LocalDateTime.now(clock);
-		contacts.save(new ContactAttempt(customerNo, caseId, task.getId(), caller, now, ContactChannel.PHONE,
+		contacts.record(new ContactAttempt(customerNo, caseId, task.getId(), caller, now, ContactChannel.PHONE,
 				form.reached() ? "REACHED" + (form.decision() == null ? "" : ":" + form.decision()) : "NOT_REACHED",
 				notes(form)));
 		if (form.competitor() != null) {

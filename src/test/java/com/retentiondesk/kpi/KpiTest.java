@@ -31,7 +31,7 @@ import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.contact.ContactAttempt;
-import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.system.DeskGroups;
@@ -53,7 +53,7 @@ class KpiTest {
 	@Autowired
 	RetentionCases cases;
 	@Autowired
-	ContactAttempts contacts;
+	ContactLog contactLog;
 	@Autowired
 	ArrearsCases arrears;
 	@Autowired
@@ -225,7 +225,7 @@ class KpiTest {
 	private void call(String customerNo, String manager, String at, String outcome) {
 		Long caseId = cases.findAll().stream().filter(c -> c.getCustomerNo().equals(customerNo)).findFirst()
 				.orElseThrow().getId();
-		contacts.saveAndFlush(new ContactAttempt(customerNo, caseId, null, manager, LocalDateTime.parse(at),
+		contactLog.record(new ContactAttempt(customerNo, caseId, null, manager, LocalDateTime.parse(at),
 				ContactChannel.PHONE, outcome, null));
 	}
 
