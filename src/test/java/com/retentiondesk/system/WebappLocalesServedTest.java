@@ -18,6 +18,16 @@ class WebappLocalesServedTest {
 	@Autowired
 	TestRestTemplate http;
 
+	@org.junit.jupiter.api.Test
+	void shouldServeTheKpiDashboardPluginToCockpit() {
+		ResponseEntity<String> config = http.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class);
+		ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/scripts/retention-kpi.js", String.class);
+
+		assertThat(config.getBody()).contains("customScripts: ['scripts/retention-kpi.js']");
+		assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.dashboard'").contains("保有看板").contains("/api/kpi");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
 	void shouldServeChineseAndOfferItToTheBrowser(String app) {
