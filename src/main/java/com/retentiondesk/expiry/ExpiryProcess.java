@@ -29,27 +29,17 @@ public final class ExpiryProcess {
 	public static final String AGREEMENT_ID = "agreementId";
 	public static final String OFFER_CODE = "offerCode";
 	public static final String OFFER_SCRIPT = "offerScript";
+	/** A {@link com.retentiondesk.casework.OfferCall.Next} name. */
 	public static final String NEXT = "expiryNext";
-	public static final String NEXT_CALL_AT = "nextCallAt";
-	public static final String UNREACHABLE_ATTEMPTS = "unreachableAttempts";
+	public static final String NEXT_CALL_AT = com.retentiondesk.casework.OfferCalls.NEXT_CALL_AT;
+	public static final String UNREACHABLE_ATTEMPTS = com.retentiondesk.casework.OfferCalls.UNREACHABLE_ATTEMPTS;
 	public static final String NEAR_EXPIRY_AT = "nearExpiryAt";
 	public static final String EXPIRES_AT = "expiresAt";
 	public static final String SCAN_FORCE = com.retentiondesk.casework.ScanDays.FORCE;
 	public static final String SCAN_OPENED = "opened";
 	public static final String SCAN_SKIPPED = "skipped";
 
-	// variables written by forms/expiry-call.form
-	public static final String CALL_RESULT = "callResult";
-	public static final String CALLBACK_DATE = "callbackDate";
-	public static final String DECLINE_REASON = "declineReason";
-	public static final String COMPETITOR_NAME = "competitorName";
-	public static final String DECLINE_TEXT = "declineText";
-	public static final String CALL_NOTES = "callNotes";
-
-	/** Values of {@link #NEXT}. */
-	public enum Next {
-		RETAINED, CALL_AGAIN, DECLINED, UNREACHABLE
-	}
+	// forms/expiry-call.form has the fields of com.retentiondesk.casework.OfferCall
 
 	private ExpiryProcess() {
 	}

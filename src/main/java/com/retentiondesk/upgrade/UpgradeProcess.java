@@ -24,29 +24,19 @@ public final class UpgradeProcess {
 	// variables written by Java
 	public static final String CAMPAIGN = "campaign";
 	public static final String OFFER = "dispatchOffer";
+	/** A {@link com.retentiondesk.casework.OfferCall.Next} name. */
 	public static final String NEXT = "upgradeNext";
 	public static final String VERIFY_NEXT = "verifyNext";
-	public static final String NEXT_CALL_AT = "nextCallAt";
+	public static final String NEXT_CALL_AT = com.retentiondesk.casework.OfferCalls.NEXT_CALL_AT;
 	public static final String ACTIVATION_DUE_AT = "activationDueAt";
-	public static final String UNREACHABLE_ATTEMPTS = "unreachableAttempts";
+	public static final String UNREACHABLE_ATTEMPTS = com.retentiondesk.casework.OfferCalls.UNREACHABLE_ATTEMPTS;
 
-	// variables written by the forms
-	public static final String CALL_RESULT = "callResult";
+	// variables written by the forms (upgrade-call also has the fields of casework.OfferCall)
 	public static final String HANDSET_MODEL = "handsetModel";
 	public static final String APPOINTMENT_DATE = "appointmentDate";
 	public static final String STORE_VISIT = "storeVisit";
-	public static final String CALLBACK_DATE = "callbackDate";
-	public static final String DECLINE_REASON = "declineReason";
-	public static final String COMPETITOR_NAME = "competitorName";
-	public static final String DECLINE_TEXT = "declineText";
-	public static final String CALL_NOTES = "callNotes";
 	public static final String VERIFICATION = "verification";
 	public static final String VERIFY_NOTES = "verifyNotes";
-
-	/** Values of {@link #NEXT}. */
-	public enum Next {
-		ORDERED, CALL_AGAIN, DECLINED, UNREACHABLE
-	}
 
 	/** Values of {@link #VERIFY_NEXT} (and of the verification form). */
 	public enum Verification {
