@@ -1,5 +1,7 @@
 package com.retentiondesk.billing;
 
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
 import java.time.LocalDateTime;
 
 import jakarta.persistence.Entity;
@@ -22,7 +24,7 @@ public class LineEvent {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 	private String customerNo;
-	@jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+	@Enumerated(EnumType.STRING)
 	private Kind kind;
 	private LocalDateTime occurredAt;
 	private LocalDateTime receivedAt;

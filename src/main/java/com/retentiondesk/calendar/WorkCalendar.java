@@ -1,5 +1,6 @@
 package com.retentiondesk.calendar;
 
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,9 +118,9 @@ public class WorkCalendar {
 	 * The moment when {@code amount} of calling time has passed after {@code from}, counting only
 	 * calling hours on working days: two calling hours from 19:30 end at 10:30 the next working day.
 	 */
-	public Instant addCallingTime(Instant from, java.time.Duration amount) {
+	public Instant addCallingTime(Instant from, Duration amount) {
 		Instant at = nextCallingTime(from);
-		java.time.Duration left = amount;
+		Duration left = amount;
 		while (true) {
 			ZonedDateTime local = at.atZone(zone);
 			Window window = windows.stream()
@@ -127,7 +128,7 @@ public class WorkCalendar {
 					.findFirst()
 					.orElseThrow();
 			Instant windowEnd = local.toLocalDate().atTime(window.end()).atZone(zone).toInstant();
-			java.time.Duration available = java.time.Duration.between(at, windowEnd);
+			Duration available = Duration.between(at, windowEnd);
 			if (left.compareTo(available) <= 0) {
 				return at.plus(left);
 			}

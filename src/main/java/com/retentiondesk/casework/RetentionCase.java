@@ -1,5 +1,6 @@
 package com.retentiondesk.casework;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
@@ -38,8 +39,8 @@ public class RetentionCase {
 	private String processInstanceId;
 	private Long agreementId;
 	private String campaign;
-	private java.math.BigDecimal amountOwed;
-	private java.math.BigDecimal amountRecovered;
+	private BigDecimal amountOwed;
+	private BigDecimal amountRecovered;
 	private LocalDateTime firstContactAt;
 	private int escalations;
 	@Version
@@ -73,22 +74,22 @@ public class RetentionCase {
 	}
 
 	/** What the customer owed when an arrears case opened. */
-	public void owe(java.math.BigDecimal amount) {
+	public void owe(BigDecimal amount) {
 		this.amountOwed = amount;
 	}
 
 	/** A payment while the case is open counts as recovered. */
-	public void recover(java.math.BigDecimal amount) {
+	public void recover(BigDecimal amount) {
 		if (isOpen()) {
 			amountRecovered = amountRecovered == null ? amount : amountRecovered.add(amount);
 		}
 	}
 
-	public java.math.BigDecimal getAmountOwed() {
+	public BigDecimal getAmountOwed() {
 		return amountOwed;
 	}
 
-	public java.math.BigDecimal getAmountRecovered() {
+	public BigDecimal getAmountRecovered() {
 		return amountRecovered;
 	}
 

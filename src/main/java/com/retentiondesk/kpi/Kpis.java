@@ -1,5 +1,7 @@
 package com.retentiondesk.kpi;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -40,7 +42,7 @@ public class Kpis {
 	static final Map<CaseType, String> LABELS = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒", CaseType.CONTRACT_EXPIRY,
 			"到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有", CaseType.PHS_UPGRADE, "精确升级营销");
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Kpis.class);
+	private static final Logger log = LoggerFactory.getLogger(Kpis.class);
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final Staff staff;
