@@ -1,10 +1,10 @@
 package com.retentiondesk.billing;
 
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.EnumType;
 import java.time.LocalDateTime;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;

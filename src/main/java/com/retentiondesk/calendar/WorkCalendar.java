@@ -1,7 +1,7 @@
 package com.retentiondesk.calendar;
 
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
