@@ -31,6 +31,7 @@ import org.springframework.util.MultiValueMap;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.ExpressionCanary;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.TasklistSession;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.customer.Customers;
@@ -220,41 +221,8 @@ class SecurityTest {
 		return java.util.Arrays.stream(answer.getBody()).map(m -> (String) m.get("id")).toList();
 	}
 
-	/** Logs in to Tasklist as a browser does: session cookie plus the CSRF token. */
 	private HttpHeaders tasklistSession(String user) {
-		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-		String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-		List<String> cookies = new java.util.ArrayList<>(page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.set("X-XSRF-TOKEN", csrf);
-		headers.set(HttpHeaders.COOKIE, cookieHeader(cookies));
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", user);
-		form.add("password", Fixtures.PASSWORD);
-		ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
-		assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-		cookies.addAll(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-		// the login starts a new session with a new CSRF token, which the next GET hands out
-		HttpHeaders session = new HttpHeaders();
-		session.set(HttpHeaders.COOKIE, cookieHeader(cookies));
-		ResponseEntity<String> me = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-				new HttpEntity<>(session), String.class);
-		assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
-		cookies.addAll(me.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
-		session.set(HttpHeaders.COOKIE, cookieHeader(cookies));
-		session.set("X-XSRF-TOKEN", me.getHeaders().getFirst("X-XSRF-TOKEN"));
-		return session;
-	}
-
-	private static String cookieHeader(List<String> setCookies) {
-		Map<String, String> latest = new java.util.LinkedHashMap<>();
-		for (String cookie : setCookies) {
-			String pair = cookie.split(";", 2)[0];
-			latest.put(pair.split("=", 2)[0], pair);
-		}
-		return String.join("; ", latest.values());
+		return TasklistSession.login(http, user, Fixtures.PASSWORD);
 	}
 
 	private static HttpHeaders withJson(HttpHeaders session) {

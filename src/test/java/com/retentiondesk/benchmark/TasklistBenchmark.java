@@ -1,0 +1,370 @@
+package com.retentiondesk.benchmark;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.retentiondesk.DeskTest;
+import com.retentiondesk.Fixtures;
+import com.retentiondesk.TasklistSession;
+import com.retentiondesk.arrears.ArrearsCases;
+import com.retentiondesk.customer.Customers;
+import com.retentiondesk.system.DeskGroups;
+
+/**
+ * Tasklist at an operator's volume, authorization on: 8 teams of 4 phone managers, open arrears call
+ * tasks (each with its candidate-group and assignee authorization rows, as the engine writes them) and
+ * 1% escalations. Prints p50/p95 of the first page of 15 (with its count) per filter, through
+ * /engine-rest (filter list in HAL, as Tasklist asks, and /task plus /task/count) and through the
+ * webapp API with a Tasklist session, at 10k and 100k open tasks; also the time to open a case.
+ * <p>
+ * The open tasks are real engine rows: 320 cases are started through the engine, then their runtime
+ * rows (execution, task, identity links, authorizations, variables) are copied with new ids. Run with
+ * {@code mvn -Pbenchmark test -Dtest=TasklistBenchmark} (H2) or {@code TasklistMariaDbBenchmark}.
+ */
+@Tag("benchmark")
+@DeskTest
+class TasklistBenchmark extends TasklistBenchmarkRun {
+}
+
+abstract class TasklistBenchmarkRun {
+
+	static final int[] LEVELS = Arrays.stream(System.getProperty("benchmark.tasks", "10000,100000").split(","))
+			.mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+	static final int TEAMS = 8;
+	static final int MANAGERS_PER_TEAM = 4;
+	static final int SEED_PER_MANAGER = 10;
+	static final int CALLS = Integer.getInteger("benchmark.calls", 40);
+	private static final Logger log = LoggerFactory.getLogger(TasklistBenchmarkRun.class);
+	/** Runtime tables copied per seed case, and the columns that hold ids of copied rows. */
+	private static final Map<String, Set<String>> COPIED = new LinkedHashMap<>();
+	static {
+		COPIED.put("ACT_RU_EXECUTION", Set.of("ID_", "PROC_INST_ID_", "PARENT_ID_", "ROOT_PROC_INST_ID_"));
+		COPIED.put("ACT_RU_TASK", Set.of("ID_", "EXECUTION_ID_", "PROC_INST_ID_"));
+		COPIED.put("ACT_RU_IDENTITYLINK", Set.of("ID_", "TASK_ID_"));
+		COPIED.put("ACT_RU_VARIABLE", Set.of("ID_", "EXECUTION_ID_", "PROC_INST_ID_", "VAR_SCOPE_", "TASK_ID_"));
+	}
+
+	@Autowired
+	JdbcTemplate jdbc;
+	@Autowired
+	Customers customers;
+	@Autowired
+	ArrearsCases arrears;
+	@Autowired
+	IdentityService identity;
+	@Autowired
+	TaskService tasks;
+	@Autowired
+	ManagementService management;
+	@Autowired
+	ProcessEngineConfiguration configuration;
+	@Autowired
+	TestRestTemplate http;
+
+	private final List<String> seedInstances = new ArrayList<>();
+	private int copies;
+	private String tag;
+
+	@Test
+	void tasklistAtVolume() throws SQLException {
+		tag = "TL" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+		ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+		log.info("BENCHMARK tasklist: {} cores, database {}, authorization {}, authorizationCheckRevokes {}, "
+				+ "cmmn {}, standalone tasks {}", Runtime.getRuntime().availableProcessors(), engine.getDatabaseType(),
+				engine.isAuthorizationEnabled(), engine.getAuthorizationCheckRevokes(), engine.isCmmnEnabled(),
+				engine.isStandaloneTasksEnabled());
+		users();
+		long creation = seed();
+		log.info("BENCHMARK tasklist: opening a case (call task + timers + authorizations) took {} ms on average "
+				+ "over {} cases", String.format("%.1f", creation / 1e6 / seedInstances.size()), seedInstances.size());
+		List<String> table = new ArrayList<>();
+		table.add(String.format("%-8s %-34s %8s %8s %8s %8s", "open", "query", "matches", "p50 ms", "p95 ms", "max ms"));
+		for (int level : LEVELS) {
+			copyTo(level);
+			long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+			table.addAll(measure(open));
+		}
+		log.info("BENCHMARK tasklist results ({} calls per row after 5 warm-ups):\n{}", CALLS, String.join("\n", table));
+	}
+
+	private void users() {
+		for (int t = 1; t <= TEAMS; t++) {
+			String team = "team" + t;
+			if (identity.createGroupQuery().groupId(team).count() == 0) {
+				Group group = identity.newGroup(team);
+				group.setName("第" + t + "组");
+				group.setType(DeskGroups.TEAM_TYPE);
+				identity.saveGroup(group);
+			}
+			for (int m = 1; m <= MANAGERS_PER_TEAM; m++) {
+				user(managerId(t, m), List.of(DeskGroups.PHONE_MANAGERS, team));
+			}
+			user("bs" + t, List.of(DeskGroups.SUPERVISORS, team));
+		}
+	}
+
+	private void user(String id, List<String> groups) {
+		if (identity.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		User user = identity.newUser(id);
+		user.setFirstName(id);
+		user.setLastName("基准");
+		user.setPassword(Fixtures.PASSWORD);
+		identity.saveUser(user);
+		groups.forEach(group -> identity.createMembership(id, group));
+	}
+
+	private static String managerId(int team, int member) {
+		return "bm" + team + "x" + member;
+	}
+
+	/** Opens the seed cases through the engine; returns the nanoseconds that took. */
+	private long seed() {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		List<Object[]> rows = new ArrayList<>();
+		int n = 0;
+		for (int t = 1; t <= TEAMS; t++) {
+			for (int m = 1; m <= MANAGERS_PER_TEAM; m++) {
+				for (int s = 0; s < SEED_PER_MANAGER; s++) {
+					rows.add(new Object[] { tag + String.format("%05d", n), "客户" + n, String.format("134%08d", n),
+							managerId(t, m), now, now });
+					n++;
+				}
+			}
+		}
+		jdbc.batchUpdate("insert into customer (customer_no, name, service_no, network, star_level, payment_type, balance, "
+				+ "arrears_months, line_status, manager_id, created_at, updated_at, version) "
+				+ "values (?,?,?,'PHS',4,'PREPAID',1.00,0,'ACTIVE',?,?,?,0)", rows);
+		long start = System.nanoTime();
+		for (Object[] row : rows) {
+			seedInstances.add(arrears.open(customers.findById((String) row[0]).orElseThrow()).getProcessInstanceId());
+		}
+		long took = System.nanoTime() - start;
+		// 1 in 100 seed cases is escalated: its overdue timer fires and the supervisor gets a task
+		for (int i = 0; i < seedInstances.size(); i += 100) {
+			Job overdue = management.createJobQuery().processInstanceId(seedInstances.get(i))
+					.activityId("BoundaryEvent_FirstCallOverdue").singleResult();
+			management.executeJob(overdue.getId());
+			// then the asynchronous steps after it (the notification, the supervisor's task)
+			for (Job next : management.createJobQuery().processInstanceId(seedInstances.get(i)).executable().list()) {
+				if (!next.getId().equals(overdue.getId()) && next.getDuedate() == null) {
+					management.executeJob(next.getId());
+				}
+			}
+		}
+		return took;
+	}
+
+	/** Copies the seed cases' runtime rows until about {@code level} tasks are open. */
+	private void copyTo(int level) throws SQLException {
+		long start = System.nanoTime();
+		int seedTasks = tasks.createTaskQuery().processInstanceIdIn(seedInstances.toArray(String[]::new)).list().size();
+		int target = Math.max(0, level / seedTasks - 1);
+		String in = "'" + String.join("','", seedInstances) + "'";
+		ensureSequence();
+		try (Connection connection = jdbc.getDataSource().getConnection()) {
+			// the copies of an execution tree arrive in any order: no foreign key checks on this connection
+			JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			boolean h2 = connection.getMetaData().getDatabaseProductName().startsWith("H2");
+			session.execute(h2 ? "set referential_integrity false" : "set foreign_key_checks = 0");
+			DatabaseMetaData meta = connection.getMetaData();
+			while (copies < target) {
+				int batch = Math.min(50, target - copies);
+				for (Map.Entry<String, Set<String>> table : COPIED.entrySet()) {
+					copy(session, meta, table.getKey(), table.getValue(), in, batch);
+				}
+				copyAuthorizations(session, in, batch);
+				copies += batch;
+			}
+			session.execute(h2 ? "set referential_integrity true" : "set foreign_key_checks = 1");
+		}
+		log.info("BENCHMARK tasklist: {} copies of {} seed tasks in {} s", copies, seedTasks,
+				String.format("%.1f", (System.nanoTime() - start) / 1e9));
+	}
+
+	private void copy(JdbcTemplate session, DatabaseMetaData meta, String table, Set<String> ids, String seedIn, int batch) throws SQLException {
+		List<String> columns = columns(meta, table);
+		StringBuilder select = new StringBuilder();
+		for (String column : columns) {
+			if (select.length() > 0) {
+				select.append(", ");
+			}
+			if (ids.contains(column)) {
+				select.append("case when R.").append(column).append(" is null then null else concat(R.").append(column)
+						.append(", '-', S.N) end");
+			} else if (column.equals("DUE_DATE_")) {
+				select.append("timestampadd(MINUTE, S.N * 7 % 43200, R.DUE_DATE_)");
+			} else {
+				select.append("R.").append(column);
+			}
+		}
+		String where = table.equals("ACT_RU_IDENTITYLINK")
+				? "R.TASK_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ in (" + seedIn + "))"
+				: "R.PROC_INST_ID_ in (" + seedIn + ")";
+		session.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + table
+				+ " R cross join BENCH_SEQ S where S.N > ? and S.N <= ? and " + where, copies, copies + batch);
+	}
+
+	/** The task authorizations (candidate group and assignee) of the copied tasks. */
+	private void copyAuthorizations(JdbcTemplate session, String seedIn, int batch) {
+		session.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, "
+				+ "RESOURCE_ID_, PERMS_, REMOVAL_TIME_, ROOT_PROC_INST_ID_) select concat(A.ID_, '-', S.N), A.REV_, A.TYPE_, "
+				+ "A.GROUP_ID_, A.USER_ID_, A.RESOURCE_TYPE_, concat(A.RESOURCE_ID_, '-', S.N), A.PERMS_, A.REMOVAL_TIME_, "
+				+ "A.ROOT_PROC_INST_ID_ from ACT_RU_AUTHORIZATION A cross join BENCH_SEQ S where S.N > ? and S.N <= ? "
+				+ "and A.RESOURCE_TYPE_ = 7 and A.RESOURCE_ID_ in (select ID_ from ACT_RU_TASK where PROC_INST_ID_ in ("
+				+ seedIn + "))", copies, copies + batch);
+	}
+
+	private List<String> columns(DatabaseMetaData meta, String table) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
+			try (ResultSet rs = meta.getColumns(null, null, name, null)) {
+				while (rs.next()) {
+					columns.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+				}
+			}
+			if (!columns.isEmpty()) {
+				break;
+			}
+		}
+		return columns.stream().distinct().toList();
+	}
+
+	private void ensureSequence() {
+		jdbc.execute("create table if not exists BENCH_SEQ (N int primary key)");
+		Integer rows = jdbc.query("select count(*) from BENCH_SEQ", rs -> rs.next() ? rs.getInt(1) : 0);
+		if (rows == null || rows < 1000) {
+			List<Object[]> numbers = new ArrayList<>();
+			for (int i = 1; i <= 1000; i++) {
+				numbers.add(new Object[] { i });
+			}
+			jdbc.batchUpdate("insert into BENCH_SEQ (N) values (?)", numbers);
+		}
+	}
+
+	private List<String> measure(long open) {
+		List<String> rows = new ArrayList<>();
+		String manager = managerId(1, 1);
+		Map<String, String> filters = new LinkedHashMap<>();
+		jdbc.query("select ID_, NAME_ from ACT_RU_FILTER", rs -> {
+			filters.put(rs.getString(2), rs.getString(1));
+		});
+		HttpHeaders hal = new HttpHeaders();
+		hal.setContentType(MediaType.APPLICATION_JSON);
+		hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		HttpHeaders session = TasklistSession.login(http, manager, Fixtures.PASSWORD);
+		session.setContentType(MediaType.APPLICATION_JSON);
+		session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		HttpHeaders supervisorSession = TasklistSession.login(http, "bs1", Fixtures.PASSWORD);
+		supervisorSession.setContentType(MediaType.APPLICATION_JSON);
+		supervisorSession.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		String page = "/list?firstResult=0&maxResults=15";
+		String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+		for (String filter : List.of("我的任务", "本组任务", "今日到期")) {
+			String path = "/filter/" + filters.get(filter) + page;
+			rows.add(row(open, "rest  filter " + filter, () -> post(http.withBasicAuth(manager, Fixtures.PASSWORD),
+					"/engine-rest" + path, body, hal)));
+			rows.add(row(open, "webapp filter " + filter, () -> post(http, "/camunda/api/engine/engine/default" + path,
+					body, session)));
+		}
+		String escalated = "/filter/" + filters.get("已升级") + page;
+		rows.add(row(open, "rest  filter 已升级 (bs1)", () -> post(http.withBasicAuth("bs1", Fixtures.PASSWORD),
+				"/engine-rest" + escalated, body, hal)));
+		rows.add(row(open, "webapp filter 已升级 (bs1)", () -> post(http, "/camunda/api/engine/engine/default" + escalated,
+				body, supervisorSession)));
+		rows.add(row(open, "rest  /task?candidateGroup=team1", () -> {
+			get(manager, "/engine-rest/task/count?candidateGroup=team1&includeAssignedTasks=true");
+			return get(manager, "/engine-rest/task?candidateGroup=team1&includeAssignedTasks=true"
+					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
+		}));
+		rows.add(row(open, "rest  /task?assignee=me", () -> {
+			get(manager, "/engine-rest/task/count?assignee=" + manager);
+			return get(manager, "/engine-rest/task?assignee=" + manager
+					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
+		}));
+		return rows;
+	}
+
+	private String post(TestRestTemplate client, String path, String body, HttpHeaders headers) {
+		ResponseEntity<String> answer = client.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+				String.class);
+		if (!answer.getStatusCode().is2xxSuccessful()) {
+			throw new AssertionError(path + " answered " + answer.getStatusCode() + ": " + answer.getBody());
+		}
+		return answer.getBody();
+	}
+
+	private String get(String user, String path) {
+		ResponseEntity<String> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(path, String.class);
+		if (!answer.getStatusCode().is2xxSuccessful()) {
+			throw new AssertionError(path + " answered " + answer.getStatusCode() + ": " + answer.getBody());
+		}
+		return answer.getBody();
+	}
+
+	private String row(long open, String name, java.util.function.Supplier<String> call) {
+		long first = System.nanoTime();
+		String answer = call.get();
+		long firstMillis = (System.nanoTime() - first) / 1_000_000;
+		// the stock engine at volume: a query slower than 2 s is timed 3 times, one slower than 10 s once
+		int calls = firstMillis > 10_000 ? 0 : firstMillis > 2_000 ? 3 : CALLS;
+		for (int i = 0; calls == CALLS && i < 4; i++) {
+			call.get();
+		}
+		long[] millis = calls == 0 ? new long[] { firstMillis } : new long[calls];
+		for (int i = 0; i < calls; i++) {
+			long t = System.nanoTime();
+			call.get();
+			millis[i] = (System.nanoTime() - t) / 1_000_000;
+		}
+		Arrays.sort(millis);
+		int n = millis.length;
+		String result = String.format("%-8d %-34s %8s %8d %8d %8d%s", open, name, matches(answer), millis[n / 2],
+				millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], n == CALLS ? "" : "  (" + n + " calls)");
+		log.info("BENCHMARK tasklist: {}", result);
+		return result;
+	}
+
+	/** The count of a HAL list ("count":N), or the number of tasks of a plain list. */
+	private static String matches(String answer) {
+		java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"count\":(\\d+)").matcher(answer);
+		if (count.find()) {
+			return count.group(1);
+		}
+		return "page " + (answer.split("\"id\":", -1).length - 1);
+	}
+}

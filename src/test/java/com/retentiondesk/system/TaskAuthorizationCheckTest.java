@@ -1,0 +1,96 @@
+package com.retentiondesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The rewrite of the engine's task query text (see TaskAuthorizationCheckAccessTest for the engine). */
+class TaskAuthorizationCheckTest {
+
+	/** The engine's list statement for 我的任务 on MySQL/MariaDB, as seen in the server's general log. */
+	private static final String MYSQL = """
+			select distinct
+			    RES.REV_, RES.ID_, RES.DUE_DATE_
+			    from ACT_RU_TASK RES
+			       inner join
+			      ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+			     inner join
+			    (
+			    SELECT A.*
+			    FROM ACT_RU_AUTHORIZATION A
+			    WHERE A.TYPE_ < 2
+			    AND ( A.USER_ID_ in ( ?, '*')
+			      OR A.GROUP_ID_ IN  (  ? , ? )
+			    )
+			      AND (
+			         (
+			          A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?
+			         OR
+			          A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ?
+			         )
+			      )
+			    )
+			        AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_ OR AUTH.RESOURCE_ID_ = D.KEY_ OR AUTH.RESOURCE_ID_ = '*' )
+			     WHERE  (
+			        1 = 1 and
+			           RES.ASSIGNEE_ = ?
+			        )
+			          and (
+			            (AUTH.RESOURCE_ID_ IS NOT NULL)
+			          )
+			      and (RES.TENANT_ID_ is null
+			      )
+			    order by RES.DUE_DATE_ asc
+			    LIMIT ? OFFSET ?
+			""";
+	private static final List<String> PARAMETERS = List.of("user", "group1", "group2", "taskType", "taskPerm",
+			"taskPerm", "defType", "defPerm", "defPerm", "assignee", "limit", "offset");
+
+	@Test
+	void shouldCheckTheGrantsPerTaskWithTheSameConditions() {
+		TaskAuthorizationCheck.Rewritten<String> rewritten = TaskAuthorizationCheck.rewrite(MYSQL, PARAMETERS)
+				.orElseThrow();
+
+		String sql = rewritten.sql().replaceAll("\\s+", " ");
+		assertThat(sql).doesNotContain("AUTH.", "AUTH ON").contains("inner join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ WHERE");
+		assertThat(sql).contains("(EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in "
+				+ "( ?, '*') OR A.GROUP_ID_ IN ( ? , ? ) ) AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR "
+				+ "A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) AND A.RESOURCE_ID_ = RES.ID_) OR EXISTS (SELECT 1 FROM "
+				+ "ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2");
+		assertThat(sql).contains("AND A.RESOURCE_ID_ IN (D.KEY_, '*')))");
+		assertThat(sql).endsWith("order by RES.DUE_DATE_ asc LIMIT ? OFFSET ? ");
+		// the assignee comes first now, then the grant conditions twice, then the page
+		List<String> grants = PARAMETERS.subList(0, 9);
+		assertThat(rewritten.parameters()).containsExactlyElementsOf(concat(List.of("assignee"), grants, grants,
+				List.of("limit", "offset")));
+		assertThat(rewritten.sql().chars().filter(c -> c == '?').count()).isEqualTo(rewritten.parameters().size());
+	}
+
+	@Test
+	void shouldRewriteTheLeftJoinFormWithInToo() {
+		String sql = MYSQL.replace("inner join\n    (", "left join\n    (")
+				.replace("AUTH.RESOURCE_ID_ = RES.ID_ OR AUTH.RESOURCE_ID_ = D.KEY_ OR AUTH.RESOURCE_ID_ = '*'",
+						"AUTH.RESOURCE_ID_ in (RES.ID_ , D.KEY_ , '*' )");
+
+		assertThat(TaskAuthorizationCheck.rewrite(sql, PARAMETERS)).isPresent();
+	}
+
+	@Test
+	void shouldLeaveOtherShapesAsTheEngineWroteThem() {
+		// the revoke check (a per-row sub-query instead of the join)
+		String revokeCheck = MYSQL.substring(0, MYSQL.indexOf("     inner join\n    (")) + " WHERE 1 = 1 and ( select 1 ) = 1";
+		assertThat(TaskAuthorizationCheck.rewrite(revokeCheck, PARAMETERS.subList(9, 12))).isEmpty();
+		// a second grant check (composite checks)
+		assertThat(TaskAuthorizationCheck.rewrite(MYSQL.replace("(AUTH.RESOURCE_ID_ IS NOT NULL)",
+				"(AUTH.RESOURCE_ID_ IS NOT NULL AND AUTH1.RESOURCE_ID_ IS NOT NULL)"), PARAMETERS)).isEmpty();
+		// parameters that do not add up
+		assertThat(TaskAuthorizationCheck.rewrite(MYSQL, PARAMETERS.subList(0, 11))).isEmpty();
+	}
+
+	@SafeVarargs
+	private static List<String> concat(List<String>... parts) {
+		return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+	}
+}
