@@ -2,9 +2,13 @@ package com.retentiondesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,6 +55,8 @@ class TaskAuthorizationCheckAccessTest {
 	IdentityService identity;
 	@Autowired
 	AuthorizationService authorizations;
+	@Autowired
+	DataSource dataSource;
 
 	private static String team1Task;
 	private static String team2Task;
@@ -112,6 +118,24 @@ class TaskAuthorizationCheckAccessTest {
 		grantId = grant(Resources.TASK, "*", TaskPermissions.UPDATE);
 
 		assertThat(taskIds(OUTSIDER)).doesNotContain(team1Task, team2Task);
+	}
+
+	@Test
+	void shouldHaveOurIndexesOnTheEngineTables() throws Exception {
+		try (Connection connection = dataSource.getConnection()) {
+			assertThat(indexes(connection, "ACT_RU_IDENTITYLINK")).contains("DESK_IDX_IDENT_GROUP_TASK");
+			assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).contains("DESK_IDX_AUTH_RESOURCE");
+		}
+	}
+
+	private static List<String> indexes(Connection connection, String table) throws Exception {
+		List<String> names = new java.util.ArrayList<>();
+		try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+			while (rs.next()) {
+				names.add(String.valueOf(rs.getString("INDEX_NAME")).toUpperCase(java.util.Locale.ROOT));
+			}
+		}
+		return names;
 	}
 
 	private String grant(Resources resource, String resourceId, org.camunda.bpm.engine.authorization.Permission permission) {

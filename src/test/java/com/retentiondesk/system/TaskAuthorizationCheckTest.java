@@ -59,11 +59,12 @@ class TaskAuthorizationCheckTest {
 				+ "( ?, '*') OR A.GROUP_ID_ IN ( ? , ? ) ) AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? OR "
 				+ "A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) ) AND A.RESOURCE_ID_ = RES.ID_) OR EXISTS (SELECT 1 FROM "
 				+ "ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2");
-		assertThat(sql).contains("AND A.RESOURCE_ID_ IN (D.KEY_, '*')))");
+		assertThat(sql).contains("AND A.RESOURCE_ID_ = D.KEY_) OR EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE "
+				+ "A.TYPE_ < 2").contains("AND A.RESOURCE_ID_ = '*'))");
 		assertThat(sql).endsWith("order by RES.DUE_DATE_ asc LIMIT ? OFFSET ? ");
-		// the assignee comes first now, then the grant conditions twice, then the page
+		// the assignee comes first now, then the grant conditions three times, then the page
 		List<String> grants = PARAMETERS.subList(0, 9);
-		assertThat(rewritten.parameters()).containsExactlyElementsOf(concat(List.of("assignee"), grants, grants,
+		assertThat(rewritten.parameters()).containsExactlyElementsOf(concat(List.of("assignee"), grants, grants, grants,
 				List.of("limit", "offset")));
 		assertThat(rewritten.sql().chars().filter(c -> c == '?').count()).isEqualTo(rewritten.parameters().size());
 	}
