@@ -37,8 +37,6 @@ public class Kpis {
 	/** Outcomes that count as kept (保有): the customer paid, stayed, came back or upgraded. */
 	static final Set<CaseOutcome> KEPT = Set.of(CaseOutcome.PAID, CaseOutcome.RETAINED, CaseOutcome.WON_BACK,
 			CaseOutcome.UPGRADED);
-	/** Phone outcomes that mean nobody answered. */
-	static final Set<String> NOT_REACHED = Set.of("NOT_REACHED", "UNREACHABLE");
 	static final Map<CaseType, String> LABELS = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒", CaseType.CONTRACT_EXPIRY,
 			"到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有", CaseType.PHS_UPGRADE, "精确升级营销");
 
@@ -64,6 +62,8 @@ public class Kpis {
 		MapSqlParameterSource params = new MapSqlParameterSource()
 				.addValue("from", Timestamp.valueOf(from.atStartOfDay()))
 				.addValue("until", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+				.addValue("fromDay", java.sql.Date.valueOf(from))
+				.addValue("toDay", java.sql.Date.valueOf(to))
 				.addValue("now", Timestamp.valueOf(LocalDateTime.now(clock)))
 				.addValue("managers", managers.isEmpty() ? List.of("-") : managers)
 				.addValue("allManagers", team == null ? 1 : 0);
@@ -83,18 +83,26 @@ public class Kpis {
 
 	private static final String MANAGER_FILTER = " and (:allManagers = 1 or r.manager_id in (:managers))";
 
+	private static final String LEDGER_MANAGER_FILTER = " and (:allManagers = 1 or k.manager_id in (:managers))";
+
 	private List<KpiReport.CaseTypeFigures> caseTypes(MapSqlParameterSource params) {
-		Map<String, Long> opened = counts("select r.case_type k, count(*) n from retention_case r "
-				+ "where r.opened_at >= :from and r.opened_at < :until" + MANAGER_FILTER + " group by r.case_type", params);
+		Map<String, Long> opened = new HashMap<>();
+		Map<CaseType, Map<String, Long>> outcomes = new EnumMap<>(CaseType.class);
+		StringBuilder sums = new StringBuilder("sum(k.opened)");
+		for (CaseOutcome outcome : CaseOutcome.values()) {
+			sums.append(", sum(k.").append(KpiLedger.closedColumn(outcome)).append(")");
+		}
+		jdbc.query("select k.case_type, " + sums + " from kpi_case_day k where k.on_day >= :fromDay and k.on_day <= :toDay"
+				+ LEDGER_MANAGER_FILTER + " group by k.case_type", params, row -> {
+					opened.put(row.getString(1), row.getLong(2));
+					Map<String, Long> byOutcome = outcomes.computeIfAbsent(CaseType.valueOf(row.getString(1)),
+							t -> new LinkedHashMap<>());
+					for (CaseOutcome outcome : CaseOutcome.values()) {
+						byOutcome.put(outcome.name(), row.getLong(3 + outcome.ordinal()));
+					}
+				});
 		Map<String, Long> openNow = counts("select r.case_type k, count(*) n from retention_case r "
 				+ "where r.open_flag = 1" + MANAGER_FILTER + " group by r.case_type", params);
-		Map<CaseType, Map<String, Long>> outcomes = new EnumMap<>(CaseType.class);
-		jdbc.query("select r.case_type, r.outcome, count(*) n from retention_case r "
-				+ "where r.closed_at >= :from and r.closed_at < :until" + MANAGER_FILTER
-				+ " group by r.case_type, r.outcome", params, row -> {
-					outcomes.computeIfAbsent(CaseType.valueOf(row.getString(1)), t -> new LinkedHashMap<>())
-							.put(row.getString(2), row.getLong(3));
-				});
 		long medianStart = System.nanoTime();
 		Map<CaseType, List<Double>> hoursToContact = new EnumMap<>(CaseType.class);
 		jdbc.query("select r.case_type, TIMESTAMPDIFF(MINUTE, r.opened_at, r.first_contact_at) from retention_case r "
@@ -124,9 +132,9 @@ public class Kpis {
 	}
 
 	private KpiReport.ArrearsFigures arrears(MapSqlParameterSource params) {
-		return jdbc.queryForObject("select coalesce(sum(r.amount_owed), 0), coalesce(sum(r.amount_recovered), 0) "
-				+ "from retention_case r where r.case_type = 'ARREARS_REMINDER' and r.opened_at >= :from "
-				+ "and r.opened_at < :until" + MANAGER_FILTER, params, (row, i) -> {
+		return jdbc.queryForObject("select coalesce(sum(k.owed), 0), coalesce(sum(k.recovered), 0) "
+				+ "from kpi_case_day k where k.case_type = 'ARREARS_REMINDER' and k.on_day >= :fromDay "
+				+ "and k.on_day <= :toDay" + LEDGER_MANAGER_FILTER, params, (row, i) -> {
 					BigDecimal owed = row.getBigDecimal(1).setScale(2, RoundingMode.HALF_UP);
 					BigDecimal recovered = row.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP);
 					Double rate = owed.signum() == 0 ? null
@@ -137,22 +145,13 @@ public class Kpis {
 
 	private List<KpiReport.ManagerFigures> managerFigures(MapSqlParameterSource params, List<String> managers) {
 		Map<String, long[]> calls = new HashMap<>();
-		jdbc.query("select c.manager_id, c.outcome, count(*) from contact_attempt c where c.channel = 'PHONE' "
-				+ "and c.attempted_at >= :from and c.attempted_at < :until and c.manager_id in (:managers) "
-				+ "group by c.manager_id, c.outcome", params, row -> {
-					long[] n = calls.computeIfAbsent(row.getString(1), m -> new long[2]);
-					n[0] += row.getLong(3);
-					if (!NOT_REACHED.contains(row.getString(2))) {
-						n[1] += row.getLong(3);
-					}
+		jdbc.query("select k.manager_id, sum(k.calls), sum(k.reached) from kpi_call_day k where k.on_day >= :fromDay "
+				+ "and k.on_day <= :toDay and k.manager_id in (:managers) group by k.manager_id", params, row -> {
+					calls.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
 				});
 		Map<String, long[]> finished = new HashMap<>();
-		jdbc.query("select t.ASSIGNEE_, sum(case when t.END_TIME_ <= t.DUE_DATE_ then 1 else 0 end), "
-				+ "sum(case when t.END_TIME_ > t.DUE_DATE_ then 1 else 0 end) from ACT_HI_TASKINST t "
-				+ "where t.ASSIGNEE_ in (:managers) and t.END_TIME_ >= :from and t.END_TIME_ < :until "
-				+ "and t.DUE_DATE_ is not null and t.DELETE_REASON_ = 'completed' "
-				+ "and t.TASK_DEF_KEY_ not like 'Task_Escalat%' group by t.ASSIGNEE_", params,
-				row -> {
+		jdbc.query("select k.manager_id, sum(k.on_time), sum(k.late) from kpi_task_day k where k.on_day >= :fromDay "
+				+ "and k.on_day <= :toDay and k.manager_id in (:managers) group by k.manager_id", params, row -> {
 					finished.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
 				});
 		Map<String, long[]> open = new HashMap<>();
