@@ -62,6 +62,11 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 	private static final Pattern GRANT_FOUND = Pattern.compile("AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL",
 			Pattern.CASE_INSENSITIVE);
+	private static final Pattern JOIN = Pattern.compile("\\bjoin\\s+(\\S+\\s+\\S+)", Pattern.CASE_INSENSITIVE);
+	private static final Pattern SELECT_DISTINCT = Pattern.compile("^\\s*select\\s+distinct\\s+",
+			Pattern.CASE_INSENSITIVE);
+	private static final Pattern COUNT_DISTINCT = Pattern.compile("count\\s*\\(\\s*distinct\\s+RES\\.ID_\\s*\\)",
+			Pattern.CASE_INSENSITIVE);
 	private static final List<String> STATEMENTS = List.of(
 			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
 			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria");
@@ -109,7 +114,7 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		}
 		String check = "(" + exists(table, grants, "RES.ID_") + " OR " + exists(table, grants, "D.KEY_") + " OR "
 				+ exists(table, grants, "'*'") + ")";
-		String rewritten = sql.substring(0, joinStart) + between + check + sql.substring(foundEnd);
+		String rewritten = withoutDistinct(sql.substring(0, joinStart) + between + check + sql.substring(foundEnd));
 
 		int before = marks(sql, 0, joinStart);
 		int inJoin = marks(sql, joinStart, joinEnd);
@@ -127,6 +132,27 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		}
 		reordered.addAll(parameters.subList(before + inJoin + inBetween, parameters.size()));
 		return Optional.of(new Rewritten<>(rewritten, reordered));
+	}
+
+	/**
+	 * Without the grant join, a statement whose only join is the process definition (many tasks to one)
+	 * yields each task once: its DISTINCT only forced a temporary table over all matches, where the page
+	 * of 我的任务 can instead be read in (assignee, due date) index order and stop after 15 rows. Statements
+	 * with other joins (candidate links, variables for sorting) keep it.
+	 */
+	private static String withoutDistinct(String sql) {
+		Matcher joins = JOIN.matcher(sql);
+		int count = 0;
+		boolean onlyDefinition = true;
+		while (joins.find()) {
+			count++;
+			onlyDefinition &= joins.group(1).matches("(?i)\\S*ACT_RE_PROCDEF\\s+D");
+		}
+		if (count != 1 || !onlyDefinition) {
+			return sql;
+		}
+		return COUNT_DISTINCT.matcher(SELECT_DISTINCT.matcher(sql).replaceFirst("select "))
+				.replaceFirst("count(RES.ID_)");
 	}
 
 	/** A grant of the user on one resource id; separate sub-queries let each use the resource-id index. */

@@ -62,11 +62,25 @@ class TaskAuthorizationCheckTest {
 		assertThat(sql).contains("AND A.RESOURCE_ID_ = D.KEY_) OR EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE "
 				+ "A.TYPE_ < 2").contains("AND A.RESOURCE_ID_ = '*'))");
 		assertThat(sql).endsWith("order by RES.DUE_DATE_ asc LIMIT ? OFFSET ? ");
+		// one task per row now (the definition join is many to one): no DISTINCT, no temporary table
+		assertThat(sql).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES");
 		// the assignee comes first now, then the grant conditions three times, then the page
 		List<String> grants = PARAMETERS.subList(0, 9);
 		assertThat(rewritten.parameters()).containsExactlyElementsOf(concat(List.of("assignee"), grants, grants, grants,
 				List.of("limit", "offset")));
 		assertThat(rewritten.sql().chars().filter(c -> c == '?').count()).isEqualTo(rewritten.parameters().size());
+	}
+
+	@Test
+	void shouldKeepDistinctWhenCandidateLinksAreJoined() {
+		String team = MYSQL.replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES\n left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_");
+		String count = team.replace("select distinct\n    RES.REV_, RES.ID_, RES.DUE_DATE_", "select count(distinct RES.ID_)");
+
+		assertThat(TaskAuthorizationCheck.rewrite(team, PARAMETERS).orElseThrow().sql()).startsWith("select distinct");
+		assertThat(TaskAuthorizationCheck.rewrite(count, PARAMETERS).orElseThrow().sql()).contains("count(distinct RES.ID_)");
+		// without the candidate links the count needs no DISTINCT either
+		assertThat(TaskAuthorizationCheck.rewrite(count.replace(" left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_", ""),
+				PARAMETERS).orElseThrow().sql()).contains("select count(RES.ID_)");
 	}
 
 	@Test
