@@ -52,6 +52,16 @@ public class KpiLedger {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * Whole quarter hours from opening to first contact, from whole seconds (the database keeps no
+	 * fractions), as V12__kpi_first_contacts_fill.sql counts them.
+	 */
+	static int quarter(LocalDateTime openedAt, LocalDateTime contactedAt) {
+		long seconds = java.time.Duration.between(openedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+				contactedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).getSeconds();
+		return (int) (Math.max(0, seconds) / 900);
+	}
+
 	static String closedColumn(CaseOutcome outcome) {
 		return "closed_" + outcome.name().toLowerCase(java.util.Locale.ROOT);
 	}
@@ -61,6 +71,7 @@ public class KpiLedger {
 		long start = System.nanoTime();
 		ResourceDatabasePopulator fill = new ResourceDatabasePopulator(
 				new ClassPathResource("db/migration/V10__kpi_ledger_fill.sql"),
+				new ClassPathResource("db/migration/V12__kpi_first_contacts_fill.sql"),
 				new ClassPathResource("db/engine/V2__kpi_task_ledger_fill.sql"));
 		fill.execute(dataSource);
 		log.info("KPI ledger rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
@@ -87,6 +98,11 @@ public class KpiLedger {
 			}
 			for (Map.Entry<Key, long[]> row : changes.tasks.entrySet()) {
 				upsert(connection, "kpi_task_day", row.getKey(), List.of("on_time", "late"), row.getValue());
+			}
+			for (Map.Entry<Key, Map<Integer, Long>> row : changes.contacts.entrySet()) {
+				for (Map.Entry<Integer, Long> quarter : row.getValue().entrySet()) {
+					upsertContacts(connection, row.getKey(), quarter.getKey(), quarter.getValue());
+				}
 			}
 		});
 	}
@@ -120,6 +136,41 @@ public class KpiLedger {
 			statement.setLong(2, values[1]);
 			return 3;
 		});
+	}
+
+	private static void upsertContacts(Connection connection, Key key, int quarter, long cases) throws SQLException {
+		String where = " where on_day = ? and case_type = ? and manager_id = ? and quarter = ?";
+		Values values = statement -> {
+			statement.setLong(1, cases);
+			return 2;
+		};
+		String update = "update kpi_contact_day set cases = cases + ?" + where;
+		if (updateContacts(connection, update, key, quarter, values) > 0) {
+			return;
+		}
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into kpi_contact_day (on_day, case_type, manager_id, quarter) values (?, ?, ?, ?)")) {
+			bindKey(insert, 1, key, true);
+			insert.setInt(4, quarter);
+			insert.executeUpdate();
+		} catch (SQLException e) {
+			if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+				throw e;
+			}
+		}
+		if (updateContacts(connection, update, key, quarter, values) == 0) {
+			throw new IllegalStateException("KPI ledger row " + key + " quarter " + quarter + " could not be written");
+		}
+	}
+
+	private static int updateContacts(Connection connection, String sql, Key key, int quarter, Values values)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int next = values.bind(statement);
+			bindKey(statement, next, key, true);
+			statement.setInt(next + 3, quarter);
+			return statement.executeUpdate();
+		}
 	}
 
 	/** Binds the values to add; returns the index of the first key parameter. */
@@ -191,6 +242,14 @@ public class KpiLedger {
 		final Map<Key, BigDecimal[]> money = new TreeMap<>();
 		final Map<Key, long[]> calls = new TreeMap<>();
 		final Map<Key, long[]> tasks = new TreeMap<>();
+		/** per case-opening day, type and manager: cases by quarter hour to their first contact. */
+		final Map<Key, Map<Integer, Long>> contacts = new TreeMap<>();
+
+		void firstContact(String caseType, String managerId, LocalDateTime openedAt, LocalDateTime contactedAt,
+				int delta) {
+			contacts.computeIfAbsent(new Key(openedAt.toLocalDate(), caseType, managerId), k -> new TreeMap<>())
+					.merge(quarter(openedAt, contactedAt), (long) delta, Long::sum);
+		}
 
 		void opened(String caseType, String managerId, LocalDateTime at, int delta) {
 			caseCounts(new Key(at.toLocalDate(), caseType, managerId))[0] += delta;

@@ -55,6 +55,9 @@ class KpiLedgerEvents implements PostInsertEventListener, PostUpdateEventListene
 			if (row.outcome() != null) {
 				changes.closed(row.caseType(), row.managerId(), row.closedAt(), row.outcome(), 1);
 			}
+			if (row.firstContactAt() != null) {
+				changes.firstContact(row.caseType(), row.managerId(), row.openedAt(), row.firstContactAt(), 1);
+			}
 		} else if (event.getEntity() instanceof ContactAttempt attempt && attempt.getChannel() == ContactChannel.PHONE) {
 			ledger.changes(event.getSession()).call(attempt.getManagerId(), attempt.getAttemptedAt(), attempt.getOutcome());
 		}
@@ -77,6 +80,14 @@ class KpiLedgerEvents implements PostInsertEventListener, PostUpdateEventListene
 		BigDecimal recovered = after.money("amountRecovered").subtract(before.money("amountRecovered"));
 		if (owed.signum() != 0 || recovered.signum() != 0) {
 			changes.money(after.caseType(), after.managerId(), after.openedAt(), owed, recovered);
+		}
+		if (!java.util.Objects.equals(before.firstContactAt(), after.firstContactAt())) {
+			if (before.firstContactAt() != null) {
+				changes.firstContact(before.caseType(), before.managerId(), before.openedAt(), before.firstContactAt(), -1);
+			}
+			if (after.firstContactAt() != null) {
+				changes.firstContact(after.caseType(), after.managerId(), after.openedAt(), after.firstContactAt(), 1);
+			}
 		}
 		if (before.outcome() != after.outcome()) {
 			if (before.outcome() != null) {
@@ -118,6 +129,10 @@ class KpiLedgerEvents implements PostInsertEventListener, PostUpdateEventListene
 
 		LocalDateTime closedAt() {
 			return (LocalDateTime) get("closedAt");
+		}
+
+		LocalDateTime firstContactAt() {
+			return (LocalDateTime) get("firstContactAt");
 		}
 
 		CaseOutcome outcome() {

@@ -118,6 +118,59 @@ abstract class TasklistBenchmarkRun {
 			table.addAll(measure(open));
 		}
 		log.info("BENCHMARK tasklist results ({} calls per row after 5 warm-ups):\n{}", CALLS, String.join("\n", table));
+		creationCost();
+	}
+
+	/** Our indexes on the engine tables (db/engine), dropped and re-created for the creation comparison. */
+	private static final Map<String, String> OUR_INDEXES = Map.of(
+			"DESK_IDX_IDENT_GROUP_TASK", "ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)",
+			"DESK_IDX_AUTH_RESOURCE",
+			"ACT_RU_AUTHORIZATION (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, PERMS_, GROUP_ID_, USER_ID_)",
+			"DESK_IDX_TASK_ASSIGNEE_DUE", "ACT_RU_TASK (ASSIGNEE_, DUE_DATE_)");
+
+	/**
+	 * Opening a case (call task, timers, grants) with and without our engine-table indexes, at the volume
+	 * reached: rounds of cases alternate between the two, so the machine's load falls on both alike.
+	 */
+	private void creationCost() {
+		int rounds = 3;
+		int perRound = Integer.getInteger("benchmark.creationCases", 100);
+		List<Object[]> rows = new ArrayList<>();
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		for (int i = 0; i < 2 * rounds * perRound; i++) {
+			rows.add(new Object[] { tag + String.format("C%05d", i), "新客户" + i, String.format("135%08d", i),
+					managerId(1 + i % TEAMS, 1 + i % MANAGERS_PER_TEAM), now, now });
+		}
+		jdbc.batchUpdate("insert into customer (customer_no, name, service_no, network, star_level, payment_type, balance, "
+				+ "arrears_months, line_status, manager_id, created_at, updated_at, version) "
+				+ "values (?,?,?,'PHS',4,'PREPAID',1.00,0,'ACTIVE',?,?,?,0)", rows);
+		boolean h2 = configuration instanceof ProcessEngineConfigurationImpl engine && "h2".equals(engine.getDatabaseType());
+		long[] withIndexes = new long[rounds];
+		long[] without = new long[rounds];
+		int next = 0;
+		for (int round = 0; round < rounds; round++) {
+			withIndexes[round] = open(rows.subList(next, next + perRound));
+			next += perRound;
+			OUR_INDEXES.keySet().forEach(index -> jdbc.execute(h2 ? "drop index " + index
+					: "drop index " + index + " on " + OUR_INDEXES.get(index).substring(0, OUR_INDEXES.get(index).indexOf(' '))));
+			without[round] = open(rows.subList(next, next + perRound));
+			next += perRound;
+			OUR_INDEXES.forEach((index, on) -> jdbc.execute("create index " + index + " on " + on));
+		}
+		double with = Arrays.stream(withIndexes).average().orElseThrow() / 1e6 / perRound;
+		double bare = Arrays.stream(without).average().orElseThrow() / 1e6 / perRound;
+		log.info("BENCHMARK tasklist: opening a case at {} open tasks: {} ms with our engine-table indexes, {} ms "
+				+ "without ({} rounds of {} cases each, alternating): {}%", jdbc.queryForObject(
+						"select count(*) from ACT_RU_TASK", Long.class), String.format("%.1f", with),
+				String.format("%.1f", bare), rounds, perRound, String.format("%+.0f", 100 * (with - bare) / bare));
+	}
+
+	private long open(List<Object[]> customerRows) {
+		long start = System.nanoTime();
+		for (Object[] row : customerRows) {
+			arrears.open(customers.findById((String) row[0]).orElseThrow());
+		}
+		return System.nanoTime() - start;
 	}
 
 	private void users() {

@@ -60,6 +60,8 @@ class KpiLedgerTest {
 		arrears.open(customers.findById("KLG002").orElseThrow());
 
 		List<Map<String, Object>> cases = jdbc.queryForList(LEDGER);
+		String contactsSql = "select * from kpi_contact_day where cases <> 0 order by on_day, case_type, manager_id, quarter";
+		List<Map<String, Object>> contacts = jdbc.queryForList(contactsSql);
 		List<Map<String, Object>> calls = jdbc.queryForList("select * from kpi_call_day where calls <> 0 order by on_day, manager_id");
 		// the task part only for this test's manager: other tests delete deployments with their history,
 		// which takes completed tasks out of the history but (rightly) not out of the ledger
@@ -69,6 +71,7 @@ class KpiLedgerTest {
 		ledger.rebuild();
 
 		assertThat(cases).isNotEmpty().isEqualTo(jdbc.queryForList(LEDGER));
+		assertThat(contacts).isNotEmpty().isEqualTo(jdbc.queryForList(contactsSql));
 		assertThat(calls).isNotEmpty()
 				.isEqualTo(jdbc.queryForList("select * from kpi_call_day where calls <> 0 order by on_day, manager_id"));
 		assertThat(tasksDone).isNotEmpty().isEqualTo(jdbc.queryForList(tasksOfManager3));
