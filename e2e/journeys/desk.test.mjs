@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { BASE, api, eventually, inBrowser, login, mails, shot } from '../lib/desk.mjs';
+import { BASE, api, call, eventually, inBrowser, login, mails, shot } from '../lib/desk.mjs';
 
 // two arrears customers of manager1 (team1, supervisor1): PHS and "other", so no automatic reminder
 const CALLED = { no: 'E2E0001', name: '端木晓春', serviceNo: '13300009001' };
@@ -134,8 +134,10 @@ test('2. an invalid call form shows the server\'s Chinese message and saves noth
 });
 
 test('3. after the due time the supervisor finds the escalation in 已升级', TIMEOUT, async () => {
-  const [call] = await tasksOf(LATE);
-  const overdue = new Date(new Date(call.due).getTime() + 2 * 60_000);
+  const [lateCall] = await tasksOf(LATE);
+  const overdue = new Date(new Date(lateCall.due).getTime() + 2 * 60_000);
+  const refused = await call('POST', '/api/e2e/clock', { user: 'manager1', json: { advance: 'P1D' } });
+  assert.equal(refused.status, 403, 'only administrators move the clock');
   const moved = await api('POST', '/api/e2e/clock', { json: { to: overdue.toISOString() } });
   assert.ok(new Date(moved.now) >= overdue, JSON.stringify(moved));
 
@@ -158,7 +160,7 @@ test('3. after the due time the supervisor finds the escalation in 已升级', T
     await caseBriefShows(page, LATE);
     await page.getByLabel('已督促电话经理跟进').waitFor();
     await shot(page, 'tasklist-escalation-task');
-  });
+  }, { now: (await api('GET', '/api/e2e/clock')).now });
 });
 
 test('4. the supervisor\'s 保有看板 in Cockpit shows the figures of /api/kpi', TIMEOUT, async () => {
@@ -187,8 +189,10 @@ test('4. the supervisor\'s 保有看板 in Cockpit shows the figures of /api/kpi
 
     assert.ok(kpi.escalations.some(e => e.customerNo === LATE.no));
     await board.locator('tr', { hasText: LATE.no }).waitFor();
-    await shot(page, 'cockpit-kpi-dashboard', board);
-  });
+    // Cockpit scrolls inside its own container: a tall window shows the whole dashboard
+    await page.setViewportSize({ width: 1400, height: 2000 });
+    await shot(page, 'cockpit-kpi-dashboard');
+  }, { now: (await api('GET', '/api/e2e/clock')).now });
 });
 
 test('5. an administrator sees the desk\'s groups in Admin', TIMEOUT, async () => {

@@ -82,9 +82,10 @@ export async function shot(page, name, element) {
 
 /**
  * Runs a journey in its own chromium (fresh --user-data-dir, Chinese, Shanghai time) and closes it;
- * a failing journey leaves a screenshot of where it stood.
+ * a failing journey leaves a screenshot of where it stood. With {now}, the browser's clock starts at
+ * that time (the desk's, after the test clock moved it), so "due in" and "this month" agree with it.
  */
-export async function inBrowser(name, journey) {
+export async function inBrowser(name, journey, { now } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -95,6 +96,9 @@ export async function inBrowser(name, journey) {
     viewport: { width: 1400, height: 900 }
   });
   context.setDefaultTimeout(30_000);
+  if (now) {
+    await context.clock.install({ time: new Date(now) });
+  }
   const page = context.pages()[0] ?? await context.newPage();
   try {
     await journey(page);
