@@ -66,7 +66,9 @@ test('1. a phone manager takes over a colleague\'s arrears call in Tasklist and 
     await login(page, 'tasklist', 'manager2');
 
     await openFilter(page, '我的任务');
-    await page.locator('.task-filter.active', { hasText: '我的任务' }).waitFor();
+    const own = await api('GET', '/engine-rest/task?assignee=manager2', { user: 'manager2' });
+    await eventually(`manager2's ${own.length} own task(s) listed`, async () =>
+      await page.locator('li.task').count() === own.length);
     await shot(page, 'tasklist-my-tasks');
     assert.equal(await card(page, CALLED).count(), 0, 'not yet manager2\'s task');
 
