@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  * would show them every team's cases). A task variable is readable with READ on the task, which the
  * engine grants to the task's assignee and candidate group. Without these copies a manager's list
  * showed rows of identical task names and no customer (found by the end-to-end journeys).
+ * <p>
+ * The case writes these variables once, when it opens, so the copies do not go stale. No form may
+ * use them as keys: a submitted value would land on the task's copy, not on the case.
  */
 @Component
 class TaskListVariables extends AbstractProcessEnginePlugin {
