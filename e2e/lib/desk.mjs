@@ -70,6 +70,7 @@ export async function eventually(what, probe, { timeout = 60_000, interval = 1_0
 }
 
 let screenshots = 0;
+const STARTED = Date.now();
 
 /** A screenshot of the page (or of one element) to target/e2e/NN-name.png. */
 export async function shot(page, name, element) {
@@ -77,6 +78,7 @@ export async function shot(page, name, element) {
   fs.mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, `${String(screenshots).padStart(2, '0')}-${name}.png`);
   await (element ?? page).screenshot({ path: file });
+  console.log(`  [${((Date.now() - STARTED) / 1000).toFixed(1)} s] ${path.basename(file)}`);
   return file;
 }
 
