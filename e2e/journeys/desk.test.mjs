@@ -122,8 +122,12 @@ test('2. an invalid call form shows the server\'s Chinese message and saves noth
     // reached, but no payment channel: form-js lets it through, the server does not
     await page.getByLabel('已接通').check();
     await page.getByLabel('通话备注').fill('客户说下周缴费');
+    const answer = page.waitForResponse(r => r.request().method() === 'POST'
+      && /\/task\/[^/]+\/(submit-form|complete)$/.test(new URL(r.url()).pathname));
     await page.getByRole('button', { name: '完成', exact: true }).click();
-    await page.getByText('已接通时请选择“建议的缴费渠道”').first().waitFor();
+    assert.equal((await answer).status(), 400);
+    await page.getByText('表单有误: 已接通时请选择“建议的缴费渠道”').first().waitFor();
+    assert.equal(await page.getByText('Cannot submit task form').count(), 0, 'no English engine prefix');
     await shot(page, 'tasklist-form-rejected');
   });
 
