@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class FormRejectedException extends BadUserRequestException {
 
+	/** Every message starts with this; {@link FormRejectionAnswers} recognises the message by it. */
+	static final String PREFIX = "表单有误: ";
+
 	public FormRejectedException(String message) {
-		super("表单有误: " + message);
+		super(PREFIX + message);
 	}
 }

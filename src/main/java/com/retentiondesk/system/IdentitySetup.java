@@ -1,5 +1,6 @@
 package com.retentiondesk.system;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ class IdentitySetup implements ApplicationRunner {
 	static final String FILTER_TEAM_TASKS = "本组任务";
 	static final String FILTER_DUE_TODAY = "今日到期";
 	static final String FILTER_ESCALATED = "已升级";
+	/**
+	 * The columns of every filter's list: variable and label. {@link TaskListVariables} copies them onto
+	 * each task, where managers may read them.
+	 */
+	static final Map<String, String> LIST_VARIABLES = orderedMap("customerName", "客户", "serviceNo", "服务号码",
+			"starLevel", "星级");
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -91,6 +98,14 @@ class IdentitySetup implements ApplicationRunner {
 						.orderByTaskCreateTime().asc());
 	}
 
+	private static Map<String, String> orderedMap(String... keysAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return Collections.unmodifiableMap(map);
+	}
+
 	private void group(String id, String name, String type) {
 		if (identity.createGroupQuery().groupId(id).count() == 0) {
 			Group group = identity.newGroup(id);
@@ -128,10 +143,9 @@ class IdentitySetup implements ApplicationRunner {
 			properties.put("description", description);
 			properties.put("priority", priority);
 			properties.put("refresh", true);
-			properties.put("variables", List.of(
-					Map.of("name", "customerName", "label", "客户"),
-					Map.of("name", "serviceNo", "label", "服务号码"),
-					Map.of("name", "starLevel", "label", "星级")));
+			properties.put("variables", LIST_VARIABLES.entrySet().stream()
+					.map(column -> Map.of("name", column.getKey(), "label", column.getValue()))
+					.toList());
 			filter = filters.newTaskFilter(name).setProperties(properties).setQuery(query);
 			filters.saveFilter(filter);
 			log.info("created Tasklist filter {}", name);

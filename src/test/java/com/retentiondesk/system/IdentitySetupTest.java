@@ -7,17 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.arrears.ArrearsCases;
+import com.retentiondesk.casework.RetentionCase;
+import com.retentiondesk.customer.Customers;
 
 /** Groups, demo users and the Chinese Tasklist filters that managers and supervisors see. */
 @DeskTest
@@ -31,6 +40,14 @@ class IdentitySetupTest {
 	AuthorizationService authorizations;
 	@Autowired
 	IdentitySetup setup;
+	@Autowired
+	Customers customers;
+	@Autowired
+	ArrearsCases arrears;
+	@Autowired
+	TaskService tasks;
+	@Autowired
+	FilterService filters;
 
 	@Test
 	void shouldShowManagersTheirThreeFiltersAndSupervisorsTheEscalationsToo() {
@@ -72,6 +89,30 @@ class IdentitySetupTest {
 
 		assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
 		assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldShowManagersTheCustomerOfEachTaskInTheirFilterList() {
+		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("IDS001", "2.00", "manager1")));
+		RetentionCase file = arrears.open(customers.findById("IDS001").orElseThrow());
+		String taskId = tasks.createTaskQuery().processInstanceId(file.getProcessInstanceId()).singleResult().getId();
+		String myTasks = filters.createFilterQuery().filterName(IdentitySetup.FILTER_MY_TASKS).singleResult().getId();
+		HttpHeaders hal = new HttpHeaders();
+		hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		hal.setContentType(MediaType.APPLICATION_JSON);
+
+		ResponseEntity<Map> list = http.withBasicAuth("manager1", Fixtures.PASSWORD).exchange(
+				"/engine-rest/filter/" + myTasks + "/list?maxResults=1000", HttpMethod.POST,
+				new HttpEntity<>("{}", hal), Map.class);
+
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) list.getBody()
+				.get("_embedded")).get("task");
+		Map<String, Object> row = rows.stream().filter(t -> taskId.equals(t.get("id"))).findFirst().orElseThrow();
+		List<Map<String, Object>> columns = (List<Map<String, Object>>) ((Map<String, Object>) row.get("_embedded"))
+				.get("variable");
+		assertThat(columns).extracting(c -> c.get("name") + "=" + c.get("value"))
+				.containsExactlyInAnyOrder("customerName=测试客户IDS001", "serviceNo=13300000001", "starLevel=4");
 	}
 
 	private List<String> filterNamesSeenBy(String user) {

@@ -46,8 +46,16 @@ function period(kind) {
   return [iso(first), iso(last)];
 }
 
+// Cockpit hands in api.engineApi as '<context path>/camunda/api/engine/engine/default'; the desk's own
+// /api and the Tasklist links of /api/kpi are relative to the context path in front of '/camunda/api/'.
+function deskRoot(engineApi) {
+  const at = engineApi.indexOf('/camunda/api/');
+  return at >= 0 ? engineApi.substring(0, at) : '';
+}
+
 function render(node, api) {
-  const root = (api && api.engineApi ? api.engineApi : '/camunda/api/engine').replace(/\/camunda\/api\/engine\/?$/, '');
+  const engineApi = api && api.engineApi ? api.engineApi : '/camunda/api/engine/engine/default';
+  const root = deskRoot(engineApi);
   const from = el('input', { type: 'date', name: 'from' });
   const to = el('input', { type: 'date', name: 'to' });
   const team = el('select', { name: 'team' }, el('option', { value: '' }, '全部班组'));
@@ -69,7 +77,7 @@ function render(node, api) {
     load();
   }));
 
-  fetch(root + '/camunda/api/engine/engine/default/group?type=TEAM', { credentials: 'same-origin' })
+  fetch(engineApi + '/group?type=TEAM', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(response => response.ok ? response.json() : [])
     .then(groups => groups.forEach(g => team.append(el('option', { value: g.id }, g.name || g.id))))
     .catch(() => {});
