@@ -33,12 +33,13 @@ import org.springframework.stereotype.Component;
  * Its task query checks access by joining all of the user's grants (one row per open task of the team:
  * tens of thousands) to the tasks on {@code RESOURCE_ID_ in (task id, process key, '*')}; MariaDB runs
  * that join as a block-nested loop over both sets, so a team page took seconds at 5,000 open tasks and
- * minutes at 100,000 (see the README, Tasklist at volume). This plugin rewrites that one part of the two
- * task query statements (list and count) into three EXISTS sub-queries with the very same conditions:
- * one on the task's own grant (an index lookup by {@code RESOURCE_ID_}), one on the process-definition
- * grants (the same for every task of a definition, which MariaDB caches) and one on the global grants
- * ({@code '*'}, evaluated once per statement). One EXISTS with {@code RESOURCE_ID_ IN (...)} made MariaDB
- * materialize every grant of the user instead (measured, see the README).
+ * minutes at 100,000 (see the README, Tasklist at volume). This plugin rewrites that one part of the task
+ * query statements (list and count), and of the variable query that fetches the columns a Tasklist filter
+ * shows, into one EXISTS sub-query per resource id of the join, with the very same conditions: the
+ * task's own grant (an index lookup by {@code RESOURCE_ID_}), the process-definition grants (the same for
+ * every task of a definition, which MariaDB caches), the global grants ({@code '*'}, evaluated once per
+ * statement), and for variables the process instance's. One EXISTS with {@code RESOURCE_ID_ IN (...)}
+ * made MariaDB materialize every grant of the user instead (measured, see the README).
  * <p>
  * Nothing else in the statement changes; its bind parameters are reordered (and the grant conditions'
  * parameters repeated) to follow the new text. A statement of another shape, for example with the
@@ -55,11 +56,12 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	/** The engine's join of the user's grants, as its MyBatis mapping writes it (any whitespace). */
 	private static final Pattern GRANT_JOIN = Pattern.compile(
 			"(?:left|inner)\\s+join\\s*\\(\\s*SELECT\\s+A\\.\\*\\s+FROM\\s+(?<table>\\S*ACT_RU_AUTHORIZATION)\\s+A\\s+WHERE\\s+"
-					+ "(?<grants>A\\.TYPE_\\s*<\\s*2\\s.*?)\\)\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s*(?:"
-					+ "in\\s*\\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)"
-					+ "|=\\s*RES\\.ID_\\s+OR\\s+AUTH\\.RESOURCE_ID_\\s*=\\s*D\\.KEY_\\s+OR\\s+AUTH\\.RESOURCE_ID_\\s*=\\s*'\\*'"
-					+ ")\\s*\\)",
+					+ "(?<grants>A\\.TYPE_\\s*<\\s*2\\s.*?)\\)\\s*AUTH\\s+ON\\s*\\(\\s*AUTH\\.RESOURCE_ID_\\s*"
+					+ "(?<on>(?:in\\s*\\([^()]*\\))|(?:=\\s*[^()]*?))\\s*\\)",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	/** One resource id the join compares with: a column of the statement, or the wildcard. */
+	private static final Pattern RESOURCE_ID = Pattern.compile("[A-Z][A-Z_0-9]*\\.[A-Z][A-Z_0-9]*|'\\*'",
+			Pattern.CASE_INSENSITIVE);
 	private static final Pattern GRANT_FOUND = Pattern.compile("AUTH\\.RESOURCE_ID_\\s+IS\\s+NOT\\s+NULL",
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern JOIN = Pattern.compile("\\bjoin\\s+(\\S+\\s+\\S+)", Pattern.CASE_INSENSITIVE);
@@ -69,7 +71,10 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			Pattern.CASE_INSENSITIVE);
 	private static final List<String> STATEMENTS = List.of(
 			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
-			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria");
+			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria",
+			// the variables Tasklist shows in a filter's list (customer, number, star level)
+			"org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.selectVariableInstanceByQueryCriteria",
+			"org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.selectVariableInstanceCountByQueryCriteria");
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
@@ -95,7 +100,8 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		int joinEnd = join.end();
 		String grants = join.group("grants");
 		String table = join.group("table");
-		if (join.find()) {
+		List<String> resourceIds = resourceIds(join.group("on"));
+		if (resourceIds.isEmpty() || join.find()) {
 			return Optional.empty();
 		}
 		Matcher found = GRANT_FOUND.matcher(sql);
@@ -112,8 +118,11 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		if (between.contains("AUTH.")) {
 			return Optional.empty();
 		}
-		String check = "(" + exists(table, grants, "RES.ID_") + " OR " + exists(table, grants, "D.KEY_") + " OR "
-				+ exists(table, grants, "'*'") + ")";
+		StringBuilder check = new StringBuilder("(");
+		for (String resourceId : resourceIds) {
+			check.append(check.length() > 1 ? " OR " : "").append(exists(table, grants, resourceId));
+		}
+		check.append(")");
 		String rewritten = withoutDistinct(sql.substring(0, joinStart) + between + check + sql.substring(foundEnd));
 
 		int before = marks(sql, 0, joinStart);
@@ -127,7 +136,7 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		List<P> reordered = new ArrayList<>(parameters.size() + inJoin);
 		reordered.addAll(parameters.subList(0, before));
 		reordered.addAll(parameters.subList(before + inJoin, before + inJoin + inBetween));
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < resourceIds.size(); i++) {
 			reordered.addAll(grantParameters);
 		}
 		reordered.addAll(parameters.subList(before + inJoin + inBetween, parameters.size()));
@@ -153,6 +162,29 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		}
 		return COUNT_DISTINCT.matcher(SELECT_DISTINCT.matcher(sql).replaceFirst("select "))
 				.replaceFirst("count(RES.ID_)");
+	}
+
+	/**
+	 * The resource ids of the join's ON clause, {@code in (a, b)} or {@code = a OR AUTH.RESOURCE_ID_ = b};
+	 * empty if any of them is not a plain column or the wildcard.
+	 */
+	private static List<String> resourceIds(String on) {
+		String list = on.trim();
+		String[] parts;
+		if (list.regionMatches(true, 0, "in", 0, 2)) {
+			parts = list.substring(list.indexOf('(') + 1, list.lastIndexOf(')')).split(",");
+		} else {
+			parts = list.substring(1).split("(?i)\\s+OR\\s+AUTH\\.RESOURCE_ID_\\s*=\\s*");
+		}
+		List<String> ids = new ArrayList<>();
+		for (String part : parts) {
+			String id = part.trim();
+			if (!RESOURCE_ID.matcher(id).matches()) {
+				return List.of();
+			}
+			ids.add(id);
+		}
+		return ids;
 	}
 
 	/** A grant of the user on one resource id; separate sub-queries let each use the resource-id index. */

@@ -92,6 +92,56 @@ class TaskAuthorizationCheckTest {
 		assertThat(TaskAuthorizationCheck.rewrite(sql, PARAMETERS)).isPresent();
 	}
 
+	/** The variables of a filter's page (HAL), as the engine asks for them: a left join on five ids. */
+	private static final String VARIABLES = """
+			select distinct RES.*
+			    from (
+			          select RES.*
+			          from ACT_RU_VARIABLE RES
+			          left join ACT_RU_EXECUTION PROC_EXECUTION on PROC_EXECUTION.ID_ = RES.PROC_INST_ID_
+			          left join ACT_RE_PROCDEF PROCDEF on PROCDEF.ID_ = PROC_EXECUTION.PROC_DEF_ID_
+			     left join
+			    (
+			    SELECT A.*
+			    FROM ACT_RU_AUTHORIZATION A
+			    WHERE A.TYPE_ < 2
+			    AND ( A.USER_ID_ in ( ?, '*') OR A.GROUP_ID_ IN ( ? ) )
+			      AND ( ( A.RESOURCE_TYPE_ = ? AND A.PERMS_ & ? = ? ) )
+			    )
+			              AUTH ON (AUTH.RESOURCE_ID_ =
+			                RES.PROC_INST_ID_
+			                OR AUTH.RESOURCE_ID_ = PROC_EXECUTION.ID_
+			                OR AUTH.RESOURCE_ID_ = PROCDEF.KEY_
+			                OR AUTH.RESOURCE_ID_ = RES.TASK_ID_
+			                OR AUTH.RESOURCE_ID_ = '*'
+			              )
+			           WHERE  RES.NAME_ in ( ? ) and RES.VAR_SCOPE_ in ( ? , ? )
+			          and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
+			      and (RES.TENANT_ID_ is null)
+			    ) RES
+			    order by RES.ID_ asc
+			    LIMIT ? OFFSET ?
+			""";
+
+	@Test
+	void shouldCheckEachOfTheVariableQuerysResourceIds() {
+		List<String> parameters = List.of("user", "group", "type", "perm", "perm", "name", "scope1", "scope2", "limit",
+				"offset");
+
+		TaskAuthorizationCheck.Rewritten<String> rewritten = TaskAuthorizationCheck.rewrite(VARIABLES, parameters)
+				.orElseThrow();
+
+		String sql = rewritten.sql().replaceAll("\\s+", " ");
+		assertThat(sql).doesNotContain("AUTH.", "AUTH ON").startsWith("select distinct RES.*");
+		for (String id : List.of("RES.PROC_INST_ID_", "PROC_EXECUTION.ID_", "PROCDEF.KEY_", "RES.TASK_ID_", "'*'")) {
+			assertThat(sql).contains("AND A.RESOURCE_ID_ = " + id + ")");
+		}
+		assertThat(sql).contains("(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR ((EXISTS");
+		List<String> grants = parameters.subList(0, 5);
+		assertThat(rewritten.parameters()).containsExactlyElementsOf(concat(List.of("name", "scope1", "scope2"), grants,
+				grants, grants, grants, grants, List.of("limit", "offset")));
+	}
+
 	@Test
 	void shouldLeaveOtherShapesAsTheEngineWroteThem() {
 		// the revoke check (a per-row sub-query instead of the join)
@@ -102,6 +152,9 @@ class TaskAuthorizationCheckTest {
 				"(AUTH.RESOURCE_ID_ IS NOT NULL AND AUTH1.RESOURCE_ID_ IS NOT NULL)"), PARAMETERS)).isEmpty();
 		// parameters that do not add up
 		assertThat(TaskAuthorizationCheck.rewrite(MYSQL, PARAMETERS.subList(0, 11))).isEmpty();
+		// a resource id that is not a plain column
+		assertThat(TaskAuthorizationCheck.rewrite(MYSQL.replace("AUTH.RESOURCE_ID_ = D.KEY_", "AUTH.RESOURCE_ID_ = lower(D.KEY_)"),
+				PARAMETERS)).isEmpty();
 	}
 
 	@SafeVarargs
