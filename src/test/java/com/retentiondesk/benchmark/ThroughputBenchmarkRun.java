@@ -2,6 +2,7 @@ package com.retentiondesk.benchmark;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,9 +138,11 @@ abstract class ThroughputBenchmarkRun {
 		int due = insertCustomers(prefix, customers, 10);
 		Map<String, Long> before = knownRowsPerCase == 0 ? rowCounts() : Map.of();
 		StatementCounter.reset();
+		long cpu = cpuNanos();
 		long t = System.nanoTime();
 		ChunkedScan.Result result = scan.run();
 		double seconds = seconds(t);
+		String scanCpu = cpuPer(cpu, result.opened(), "case");
 		long jdbcNanos = StatementCounter.totalNanos();
 		List<StatementCounter.Figures> profile = StatementCounter.snapshot();
 		neutralise(prefix);
@@ -156,17 +159,19 @@ abstract class ThroughputBenchmarkRun {
 		}
 		double scanCasesPerSecond = result.opened() / seconds;
 		row("arrears scan (chunks of " + CHUNK + ")", fmt(customers) + " customers", fmt(result.opened()) + " cases",
-				secs(seconds), fmt(customers / seconds) + " customers/s, " + fmt(scanCasesPerSecond) + " cases/s", "", loadAverage1());
+				secs(seconds), fmt(customers / seconds) + " customers/s, " + fmt(scanCasesPerSecond) + " cases/s" + scanCpu, "", loadAverage1());
 		logProfile("scan of " + fmt(customers) + " customers", profile, result.opened(), seconds, jdbcNanos);
 
 		int cases = result.opened();
+		long cpu2 = cpuNanos();
 		double chunked = bareEngine(prefix + "C", cases, CHUNK);
 		row("bare engine, " + CHUNK + " starts/transaction", fmt(cases) + " instances", fmt(cases), secs(cases / chunked),
-				fmt(chunked) + " instances/s", "scan/bare " + ratio(scanCasesPerSecond / chunked), loadAverage1());
+				fmt(chunked) + " instances/s" + cpuPer(cpu2, cases, "instance"), "scan/bare " + ratio(scanCasesPerSecond / chunked), loadAverage1());
 		int singles = Math.min(cases, SINGLE_STARTS);
+		long cpu3 = cpuNanos();
 		double single = bareEngine(prefix + "S", singles, 1);
 		row("bare engine, 1 start/transaction", fmt(singles) + " instances", fmt(singles), secs(singles / single),
-				fmt(single) + " instances/s", "scan/bare " + ratio(scanCasesPerSecond / single), loadAverage1());
+				fmt(single) + " instances/s" + cpuPer(cpu3, singles, "instance"), "scan/bare " + ratio(scanCasesPerSecond / single), loadAverage1());
 		long rows = Math.round(rowsPerCase * cases);
 		double rowsPerSecond = rawJdbc(rows, Math.round(rowsPerCase * CHUNK));
 		row("raw JDBC batched insert (" + String.format("%.1f", rowsPerCase) + " rows/case)", fmt(rows) + " rows", fmt(rows),
@@ -322,6 +327,7 @@ abstract class ThroughputBenchmarkRun {
 		log.info("BENCHMARK (setup) job executor {}: {} jobs per acquisition, wait {} ms, lock {} ms, active: {}",
 				executor.getClass().getSimpleName(), executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(),
 				executor.getLockTimeInMillis(), executor.isActive());
+		long cpu = cpuNanos();
 		t = System.nanoTime();
 		executor.start();
 		long remaining = ours;
@@ -353,7 +359,7 @@ abstract class ThroughputBenchmarkRun {
 		long failing = management.createJobQuery().withException().count();
 		long duplicates = duplicateTimers + (secondCalls - casesWithSecondCall);
 		row("timer storm (job executor, defaults)", fmt(timers) + " due timers", fmt(fired) + " fired", secs(seconds),
-				fmt(fired / seconds) + " jobs/s", "duplicates " + duplicates + ", second calls " + fmt(secondCalls)
+				fmt(fired / seconds) + " jobs/s" + cpuPer(cpu, fired, "job"), "duplicates " + duplicates + ", second calls " + fmt(secondCalls)
 						+ ", jobs failing " + failing, loadAverage1());
 		if (duplicates != 0 || fired != timers || secondCalls != timers) {
 			throw new AssertionError("timer storm: " + fired + " of " + timers + " fired, " + secondCalls
@@ -369,12 +375,13 @@ abstract class ThroughputBenchmarkRun {
 			int more = (int) (waitingCases - waiting);
 			String prefix = nextPrefix();
 			insertCustomers(prefix, more, 1);
+			long cpu = cpuNanos();
 			long t = System.nanoTime();
 			ChunkedScan.Result result = scan.run();
 			double seconds = seconds(t);
 			neutralise(prefix);
 			row("arrears scan, all due (fill)", fmt(more) + " customers", fmt(result.opened()) + " cases", secs(seconds),
-					fmt(result.opened() / seconds) + " cases/s", "", loadAverage1());
+					fmt(result.opened() / seconds) + " cases/s" + cpuPer(cpu, result.opened(), "case"), "", loadAverage1());
 			waiting = runtime.createProcessInstanceQuery().processDefinitionKey(ArrearsProcess.PROCESS_KEY).count();
 		}
 		long openTasks = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
@@ -524,13 +531,23 @@ abstract class ThroughputBenchmarkRun {
 	}
 
 	private void row(String... cells) {
-		int[] widths = { 44, 26, 28, 20, 44, 40, 7 };
+		int[] widths = { 44, 26, 28, 20, 66, 40, 7 };
 		StringBuilder line = new StringBuilder("|");
 		for (int i = 0; i < cells.length; i++) {
 			line.append(' ').append(String.format("%-" + widths[i] + "s", cells[i])).append(" |");
 		}
 		table.add(line.toString());
 		log.info("BENCHMARK {}", line);
+	}
+
+	/** CPU time of this JVM (all its threads: the job executor's too). */
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** ", JVM CPU 12.3 ms/case": what the work cost this JVM, a figure that the machine's load inflates less. */
+	private static String cpuPer(long cpuAtStart, long count, String unit) {
+		return String.format(", JVM CPU %.1f ms/%s", (cpuNanos() - cpuAtStart) / 1e6 / Math.max(1, count), unit);
 	}
 
 	private static double seconds(long startNanos) {
