@@ -62,6 +62,19 @@ public class ArrearsCases {
 	 */
 	@Transactional
 	public RetentionCase open(Customer customer) {
+		return open(customer, null);
+	}
+
+	/**
+	 * Opens an arrears case for the scan, which has checked its chunk for open cases and read the chunk's
+	 * recent contacts beforehand (see {@link CaseFiles#openChecked}).
+	 */
+	@Transactional
+	public RetentionCase openChecked(Customer customer, CaseBriefs.RecentContacts recentContacts) {
+		return open(customer, recentContacts);
+	}
+
+	private RetentionCase open(Customer customer, CaseBriefs.RecentContacts recentContacts) {
 		List<String> lines = new ArrayList<>();
 		if (customer.getPaymentType() == PaymentType.PREPAID) {
 			lines.add("付费类型: 预付费  余额: " + CaseBriefs.yuan(customer.getBalance()));
@@ -70,10 +83,13 @@ public class ArrearsCases {
 					+ customer.getArrearsMonths());
 		}
 		Date firstCallDue = Date.from(calendar.endOfWorkingDay(clock.instant()));
-		RetentionCase file = files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines,
-				Map.of(ArrearsProcess.AUTO_REMINDER, policy.wantsAutoReminder(customer),
-						ArrearsProcess.FIRST_CALL_DUE, firstCallDue,
-						ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue()));
+		Map<String, Object> variables = Map.of(ArrearsProcess.AUTO_REMINDER, policy.wantsAutoReminder(customer),
+				ArrearsProcess.FIRST_CALL_DUE, firstCallDue,
+				ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue());
+		RetentionCase file = recentContacts == null
+				? files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines, variables)
+				: files.openChecked(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines, recentContacts,
+						variables);
 		file.owe(policy.amountOwed(customer));
 		return file;
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
+import com.retentiondesk.casework.CaseBriefs;
 import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.ChunkedScan;
 import com.retentiondesk.casework.ChunkedScan.Result;
@@ -18,7 +19,9 @@ import com.retentiondesk.customer.Customers;
 
 /**
  * Opens arrears cases for every customer who is due and has no open arrears case, in chunks of
- * {@code desk.arrears.scan-chunk-size} customers (see {@link ChunkedScan}).
+ * {@code desk.arrears.scan-chunk-size} customers (see {@link ChunkedScan}). A chunk reads its customers,
+ * their open cases and their recent contacts in one query each, then opens its cases without a query
+ * per case.
  */
 @Service("arrearsCaseScan")
 public class ArrearsScan {
@@ -28,9 +31,11 @@ public class ArrearsScan {
 	private final ArrearsCases arrears;
 	private final ArrearsSettings settings;
 	private final ChunkedScan scan;
+	private final CaseBriefs briefs;
 
 	ArrearsScan(Customers customers, RetentionCases cases, ArrearsCases arrears, ArrearsSettings settings,
-			ChunkedScan scan) {
+			ChunkedScan scan, CaseBriefs briefs) {
+		this.briefs = briefs;
 		this.customers = customers;
 		this.cases = cases;
 		this.arrears = arrears;
@@ -50,17 +55,17 @@ public class ArrearsScan {
 		Set<String> withOpenCase = cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos);
 		Map<String, Customer> byNumber = customers.findAllById(customerNos).stream()
 				.collect(Collectors.toMap(Customer::getCustomerNo, Function.identity()));
+		List<Customer> due = customerNos.stream().map(byNumber::get)
+				.filter(customer -> customer != null && !withOpenCase.contains(customer.getCustomerNo()) && arrears.isDue(customer))
+				.toList();
+		// one query for the chunk's contact history instead of one per case (the brief shows the last five)
+		CaseBriefs.RecentContacts recentContacts = briefs.recentContacts(due.stream().map(Customer::getCustomerNo).toList());
 		int opened = 0;
-		int skipped = 0;
-		for (String customerNo : customerNos) {
-			Customer customer = byNumber.get(customerNo);
-			if (customer == null || withOpenCase.contains(customerNo) || !arrears.isDue(customer)) {
-				skipped++;
-			} else {
-				arrears.open(customer);
-				opened++;
-			}
+		for (Customer customer : due) {
+			arrears.openChecked(customer, recentContacts);
+			opened++;
 		}
+		int skipped = customerNos.size() - opened;
 		return new Result(opened, skipped, 0);
 	}
 }

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -23,8 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.casework.CaseType;
+import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.casework.ChunkedScan;
+import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
+import com.retentiondesk.contact.ContactAttempt;
+import com.retentiondesk.contact.ContactAttempts;
+import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.CustomerData;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.customer.LineStatus;
@@ -48,6 +54,8 @@ class ArrearsScanTest {
 	RetentionCases cases;
 	@Autowired
 	ArrearsScan scan;
+	@Autowired
+	ContactAttempts contacts;
 
 	private static boolean loaded;
 
@@ -119,6 +127,30 @@ class ArrearsScanTest {
 		assertThat(one.opened()).isPositive();
 		assertThat(two.opened()).isZero();
 		assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals("SCAN08")).count()).isOne();
+	}
+
+	@Test
+	void shouldWriteTheBriefWithTheLastFiveContactsAndTheCaseRowWithItsProcess() {
+		save(Fixtures.prepaid("SCAN09", "3.00", "manager1"));
+		save(Fixtures.postpaid("SCAN10", 2, "manager2"));
+		LocalDateTime first = LocalDateTime.of(2026, 11, 2, 10, 0);
+		for (int day = 0; day < 6; day++) {
+			contacts.save(new ContactAttempt("SCAN09", null, null, "manager1", first.plusDays(day), ContactChannel.PHONE,
+					"REACHED", "第" + (day + 1) + "次"));
+		}
+
+		scan.run();
+
+		RetentionCase withContacts = cases.findOpen("SCAN09", CaseType.ARREARS_REMINDER).orElseThrow();
+		assertThat(withContacts.getProcessInstanceId()).isNotNull();
+		String brief = (String) runtime.getVariable(withContacts.getProcessInstanceId(), CaseVariables.CASE_BRIEF);
+		assertThat(brief).contains("2026-11-07 10:00", "第6次", "第2次").doesNotContain("第1次");
+		assertThat(brief.indexOf("第6次")).isLessThan(brief.indexOf("第2次"));
+		RetentionCase without = cases.findOpen("SCAN10", CaseType.ARREARS_REMINDER).orElseThrow();
+		assertThat(without.getProcessInstanceId()).isNotNull();
+		assertThat(without.getAmountOwed()).isEqualByComparingTo("120.00");
+		assertThat((String) runtime.getVariable(without.getProcessInstanceId(), CaseVariables.CASE_BRIEF))
+				.contains("最近联系: 无");
 	}
 
 	private ProcessInstance runScan(Map<String, Object> variables) {
