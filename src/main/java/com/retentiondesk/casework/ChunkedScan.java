@@ -1,11 +1,19 @@
 package com.retentiondesk.casework;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,6 +24,12 @@ import org.springframework.stereotype.Component;
  * crash loses at most one chunk, and a rerun continues where the last one stopped. A chunk that fails
  * (a scan on another node opened one of its cases first) is redone key by key, each in its own
  * transaction; the database's one-open-case rule makes sure nothing is opened twice.
+ * <p>
+ * A scan run by the job executor (the daily scan's async service task) can take longer than the job
+ * lock ({@code camunda.bpm.job-execution.lock-time-in-millis}): after every chunk it moves its job's
+ * lock expiry on, so that no node (this one included) takes the running scan for a crashed one and
+ * starts it a second time. If the node dies, the lock runs out one lock time after the last chunk and
+ * another node (or this one, restarted) runs the scan again, which goes on where the last one stopped.
  */
 @Component
 public class ChunkedScan {
@@ -33,8 +47,10 @@ public class ChunkedScan {
 	private static final Logger log = LoggerFactory.getLogger(ChunkedScan.class);
 
 	private final CommandExecutor ownTransaction;
+	private final ProcessEngineConfigurationImpl engineConfiguration;
 
 	ChunkedScan(ProcessEngineConfigurationImpl engineConfiguration) {
+		this.engineConfiguration = engineConfiguration;
 		this.ownTransaction = engineConfiguration.getCommandExecutorTxRequiresNew();
 	}
 
@@ -48,6 +64,7 @@ public class ChunkedScan {
 			Predicate<K> openedByNow) {
 		Result total = Result.NONE;
 		K after = null;
+		JobEntity job = currentJob();
 		while (true) {
 			List<K> page = nextPage.apply(after);
 			if (page.isEmpty()) {
@@ -62,12 +79,48 @@ public class ChunkedScan {
 				chunk = oneByOne(name, page, openChunk, openedByNow);
 			}
 			total = total.plus(chunk);
+			keepLocked(name, job);
 			log.info("{}: up to {}: {} opened, {} skipped, {} failed so far", name, after, total.opened(),
 					total.skipped(), total.failed());
 		}
 		log.info("{} done: {} cases opened, {} skipped (open case or no longer due), {} failed", name, total.opened(),
 				total.skipped(), total.failed());
 		return total;
+	}
+
+	/** The job this scan runs in, when the job executor runs it (not when a test or a request does). */
+	private static JobEntity currentJob() {
+		JobExecutorContext context = Context.getJobExecutorContext();
+		return context == null ? null : context.getCurrentJob();
+	}
+
+	/**
+	 * Moves the lock expiry of the scan's job one lock time on. Only LOCK_EXP_TIME_ changes, not the
+	 * revision, so the job's own completion (which deletes the row by id and revision) still matches.
+	 */
+	private void keepLocked(String name, JobEntity job) {
+		if (job == null || job.getLockOwner() == null || engineConfiguration.getJobExecutor() == null) {
+			return;
+		}
+		Timestamp until = new Timestamp(
+				ClockUtil.getCurrentTime().getTime() + engineConfiguration.getJobExecutor().getLockTimeInMillis());
+		String sql = "update " + engineConfiguration.getDatabaseTablePrefix()
+				+ "ACT_RU_JOB set LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ = ?";
+		int updated = ownTransaction.execute(context -> {
+			try (PreparedStatement update = context.getDbSqlSession().getSqlSession().getConnection()
+					.prepareStatement(sql)) {
+				update.setTimestamp(1, until);
+				update.setString(2, job.getId());
+				update.setString(3, job.getLockOwner());
+				return update.executeUpdate();
+			} catch (SQLException e) {
+				throw new ProcessEngineException("cannot extend the lock of job " + job.getId(), e);
+			}
+		});
+		if (updated == 0) {
+			log.warn("{}: job {} is no longer locked by this node ({}); another run may have started", name,
+					job.getId(), job.getLockOwner());
+		}
 	}
 
 	private <K> Result oneByOne(String name, List<K> keys, Function<List<K>, Result> openChunk,
