@@ -47,9 +47,10 @@ public class ArrearsScan {
 	}
 
 	private Result openChunk(List<String> customerNos) {
-		Set<String> withOpenCase = cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos);
-		Map<String, Customer> byNumber = customers.findAllById(customerNos).stream()
+		// lock first, then look for open cases: a scan on another node that has the chunk waits for us
+		Map<String, Customer> byNumber = customers.lockAll(customerNos).stream()
 				.collect(Collectors.toMap(Customer::getCustomerNo, Function.identity()));
+		Set<String> withOpenCase = cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos);
 		int opened = 0;
 		int skipped = 0;
 		for (String customerNo : customerNos) {
