@@ -79,6 +79,9 @@ final class DeskNode implements AutoCloseable {
 			Files.createDirectories(log.getParent());
 			builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			process = builder.start();
+			// no node outlives the test JVM, whatever ends it
+			Process started = process;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
