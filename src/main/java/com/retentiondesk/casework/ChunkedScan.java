@@ -4,6 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -26,10 +29,11 @@ import org.springframework.stereotype.Component;
  * transaction; the database's one-open-case rule makes sure nothing is opened twice.
  * <p>
  * A scan run by the job executor (the daily scan's async service task) can take longer than the job
- * lock ({@code camunda.bpm.job-execution.lock-time-in-millis}): after every chunk it moves its job's
- * lock expiry on, so that no node (this one included) takes the running scan for a crashed one and
- * starts it a second time. If the node dies, the lock runs out one lock time after the last chunk and
- * another node (or this one, restarted) runs the scan again, which goes on where the last one stopped.
+ * lock ({@code camunda.bpm.job-execution.lock-time-in-millis}): while it runs, it moves its job's
+ * lock expiry on every third of the lock time, so that no node (this one included) takes the running
+ * scan for a crashed one and starts it a second time. If the node dies, the lock runs out within one
+ * lock time and another node (or this one, restarted) runs the scan again, which goes on where the
+ * last one stopped.
  */
 @Component
 public class ChunkedScan {
@@ -62,9 +66,21 @@ public class ChunkedScan {
 	 */
 	public <K> Result run(String name, Function<K, List<K>> nextPage, Function<List<K>, Result> openChunk,
 			Predicate<K> openedByNow) {
+		JobEntity job = currentJob();
+		ScheduledExecutorService heartbeat = keepLockedWhileRunning(name, job);
+		try {
+			return runChunks(name, nextPage, openChunk, openedByNow);
+		} finally {
+			if (heartbeat != null) {
+				heartbeat.shutdown(); // no interrupt: an extension under way finishes its transaction
+			}
+		}
+	}
+
+	private <K> Result runChunks(String name, Function<K, List<K>> nextPage, Function<List<K>, Result> openChunk,
+			Predicate<K> openedByNow) {
 		Result total = Result.NONE;
 		K after = null;
-		JobEntity job = currentJob();
 		while (true) {
 			List<K> page = nextPage.apply(after);
 			if (page.isEmpty()) {
@@ -79,7 +95,6 @@ public class ChunkedScan {
 				chunk = oneByOne(name, page, openChunk, openedByNow);
 			}
 			total = total.plus(chunk);
-			keepLocked(name, job);
 			log.info("{}: up to {}: {} opened, {} skipped, {} failed so far", name, after, total.opened(),
 					total.skipped(), total.failed());
 		}
@@ -95,13 +110,34 @@ public class ChunkedScan {
 	}
 
 	/**
+	 * While a scan runs in a job, a thread of its own moves the job's lock expiry on every third of the
+	 * lock time, however long a chunk takes (the first one, on a cold and busy node, can take a minute).
+	 */
+	private ScheduledExecutorService keepLockedWhileRunning(String name, JobEntity job) {
+		if (job == null || job.getLockOwner() == null || engineConfiguration.getJobExecutor() == null) {
+			return null;
+		}
+		long every = Math.max(1_000, engineConfiguration.getJobExecutor().getLockTimeInMillis() / 3);
+		ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "scan-lock-" + job.getId());
+			thread.setDaemon(true);
+			return thread;
+		});
+		heartbeat.scheduleWithFixedDelay(() -> {
+			try {
+				keepLocked(name, job);
+			} catch (RuntimeException e) {
+				log.warn("{}: cannot extend the lock of job {}: {}", name, job.getId(), e.getMessage());
+			}
+		}, 0, every, TimeUnit.MILLISECONDS);
+		return heartbeat;
+	}
+
+	/**
 	 * Moves the lock expiry of the scan's job one lock time on. Only LOCK_EXP_TIME_ changes, not the
 	 * revision, so the job's own completion (which deletes the row by id and revision) still matches.
 	 */
 	private void keepLocked(String name, JobEntity job) {
-		if (job == null || job.getLockOwner() == null || engineConfiguration.getJobExecutor() == null) {
-			return;
-		}
 		Timestamp until = new Timestamp(
 				ClockUtil.getCurrentTime().getTime() + engineConfiguration.getJobExecutor().getLockTimeInMillis());
 		String sql = "update " + engineConfiguration.getDatabaseTablePrefix()
