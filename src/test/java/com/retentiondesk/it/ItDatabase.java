@@ -18,6 +18,14 @@ final class ItDatabase {
 
 	private static final String OPTIONS = "?sendFractionalSeconds=false&rewriteBatchedStatements=true&characterEncoding=UTF-8";
 
+	/**
+	 * Case rows whose process instance does not exist. The engine creates its tables in utf8mb3, the
+	 * desk's are utf8mb4: without the conversion MariaDB compares row by row instead of using the
+	 * engine's primary key (minutes at 20,000 cases).
+	 */
+	static final String CASES_WITHOUT_PROCESS = "select count(*) from retention_case r where not exists "
+			+ "(select 1 from ACT_RU_EXECUTION e where e.ID_ = convert(r.process_instance_id using utf8mb3))";
+
 	private ItDatabase() {
 	}
 
