@@ -77,7 +77,7 @@ class SmtpOutageIT {
 		// the mail server is down when the scan opens the cases: every reminder job fails its first attempt
 		node.admin("POST", "/engine-rest/process-definition/key/ArrearsScanProcess/start",
 				"{\"variables\":{\"force\":{\"value\":true,\"type\":\"Boolean\"}}}");
-		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 180_000, JOBS + " and j.RETRIES_ = 4 and j.EXCEPTION_MSG_ is not null"))
+		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 600_000, JOBS + " and j.RETRIES_ = 4 and j.EXCEPTION_MSG_ is not null"))
 				.as("reminder jobs failed once and wait for their retry").isEqualTo(CUSTOMERS);
 		assertThat(ItDatabase.count(jdbc, "select count(*) from outbox_message where channel = 'EMAIL' and status = 'PENDING' "
 				+ "and attempts >= 1 and last_error is not null")).isEqualTo(CUSTOMERS);
@@ -87,7 +87,7 @@ class SmtpOutageIT {
 				.as("a mail outage does not make the desk DOWN").contains("UP");
 
 		// the outage outlasts the retries of the first hundred: their four remaining attempts fail too
-		long deadline = System.currentTimeMillis() + 180_000;
+		long deadline = System.currentTimeMillis() + 600_000;
 		while (ItDatabase.count(jdbc, JOBS + LONG_OUTAGE + " and j.RETRIES_ = 0") < 100
 				&& System.currentTimeMillis() < deadline) {
 			jdbc.update("update ACT_RU_JOB j join retention_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_ "
@@ -118,7 +118,7 @@ class SmtpOutageIT {
 			node.admin("PUT", "/engine-rest/job/" + job + "/duedate", "{\"duedate\":\"" + now + "\"}");
 		}
 
-		assertThat(ItDatabase.awaitCount(jdbc, 0, 180_000, JOBS)).as("reminder jobs left").isZero();
+		assertThat(ItDatabase.awaitCount(jdbc, 0, 600_000, JOBS)).as("reminder jobs left").isZero();
 		double deliverySeconds = (System.nanoTime() - back) / 1e9;
 		assertThat(mailServer.waitForIncomingEmail(10_000, CUSTOMERS)).isTrue();
 		DeskNode.sleep(2_000);

@@ -82,7 +82,7 @@ class TwoNodesIT {
 				+ "and HANDLER_TYPE_ = 'async-continuation' and LOCK_OWNER_ is not null");
 		nodeB.admin("POST", "/engine-rest/process-definition/key/ArrearsScanProcess/start", SCAN_START);
 
-		int scansDone = ItDatabase.awaitCount(jdbc, 2, 300_000,
+		int scansDone = ItDatabase.awaitCount(jdbc, 2, 1_200_000,
 				"select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'ArrearsScanProcess' and END_TIME_ is not null");
 		double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -157,7 +157,7 @@ class TwoNodesIT {
 				+ "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'TimerEvent_FollowUpDue')",
 				Timestamp.valueOf(java.time.LocalDateTime.now().minusSeconds(1)));
 
-		int secondCalls = ItDatabase.awaitCount(jdbc, TIMERS, 300_000,
+		int secondCalls = ItDatabase.awaitCount(jdbc, TIMERS, 900_000,
 				"select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_SecondReminderCall'");
 		double seconds = (System.nanoTime() - start) / 1e9;
 
