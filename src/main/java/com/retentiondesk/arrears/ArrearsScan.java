@@ -52,9 +52,10 @@ public class ArrearsScan {
 	}
 
 	private Result openChunk(List<String> customerNos) {
-		Set<String> withOpenCase = cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos);
-		Map<String, Customer> byNumber = customers.findAllById(customerNos).stream()
+		// lock first, then look for open cases: a scan on another node that has the chunk waits for us
+		Map<String, Customer> byNumber = customers.lockAll(customerNos).stream()
 				.collect(Collectors.toMap(Customer::getCustomerNo, Function.identity()));
+		Set<String> withOpenCase = cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos);
 		List<Customer> due = customerNos.stream().map(byNumber::get)
 				.filter(customer -> customer != null && !withOpenCase.contains(customer.getCustomerNo()) && arrears.isDue(customer))
 				.toList();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.retentiondesk.system.AllowedGroups;
+import com.retentiondesk.system.ConcurrentUpdates;
 import com.retentiondesk.system.DeskGroups;
 import com.retentiondesk.winback.StopKind;
 
@@ -69,7 +70,7 @@ class LineEventController {
 
 	private static Map<String, Object> answer(String customerNo, java.util.function.Supplier<LineEventBooking.Result> booking) {
 		try {
-			LineEventBooking.Result result = booking.get();
+			LineEventBooking.Result result = ConcurrentUpdates.retry("billing event of " + customerNo, booking);
 			return Map.of("customerNo", customerNo, "duplicate", result.duplicate(), "cases", result.casesTouched());
 		} catch (PaymentBooking.UnknownCustomerException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());

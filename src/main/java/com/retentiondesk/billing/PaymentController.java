@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.retentiondesk.system.AllowedGroups;
+import com.retentiondesk.system.ConcurrentUpdates;
 import com.retentiondesk.system.DeskGroups;
 
 /** {@code POST /api/billing/payments}: billing reports a payment. */
@@ -47,7 +48,8 @@ class PaymentController {
 		BillingEvents.time("paidAt", event.paidAt(), clock);
 		PaymentBooking.Result result;
 		try {
-			result = booking.book(customerNo, event.amount(), event.paidAt());
+			result = ConcurrentUpdates.retry("payment of " + customerNo,
+					() -> booking.book(customerNo, event.amount(), event.paidAt()));
 		} catch (PaymentBooking.UnknownCustomerException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
 		} catch (DataIntegrityViolationException concurrentRepeat) {

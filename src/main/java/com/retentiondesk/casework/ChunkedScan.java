@@ -1,11 +1,22 @@
 package com.retentiondesk.casework;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,6 +27,13 @@ import org.springframework.stereotype.Component;
  * crash loses at most one chunk, and a rerun continues where the last one stopped. A chunk that fails
  * (a scan on another node opened one of its cases first) is redone key by key, each in its own
  * transaction; the database's one-open-case rule makes sure nothing is opened twice.
+ * <p>
+ * A scan run by the job executor (the daily scan's async service task) can take longer than the job
+ * lock ({@code camunda.bpm.job-execution.lock-time-in-millis}): while it runs, it moves its job's
+ * lock expiry on every third of the lock time, so that no node (this one included) takes the running
+ * scan for a crashed one and starts it a second time. If the node dies, the lock runs out within one
+ * lock time and another node (or this one, restarted) runs the scan again, which goes on where the
+ * last one stopped.
  */
 @Component
 public class ChunkedScan {
@@ -33,8 +51,10 @@ public class ChunkedScan {
 	private static final Logger log = LoggerFactory.getLogger(ChunkedScan.class);
 
 	private final CommandExecutor ownTransaction;
+	private final ProcessEngineConfigurationImpl engineConfiguration;
 
 	ChunkedScan(ProcessEngineConfigurationImpl engineConfiguration) {
+		this.engineConfiguration = engineConfiguration;
 		this.ownTransaction = engineConfiguration.getCommandExecutorTxRequiresNew();
 	}
 
@@ -45,6 +65,19 @@ public class ChunkedScan {
 	 * @param openedByNow whether a case for a key exists now (a key that failed alone is then skipped)
 	 */
 	public <K> Result run(String name, Function<K, List<K>> nextPage, Function<List<K>, Result> openChunk,
+			Predicate<K> openedByNow) {
+		JobEntity job = currentJob();
+		ScheduledExecutorService heartbeat = keepLockedWhileRunning(name, job);
+		try {
+			return runChunks(name, nextPage, openChunk, openedByNow);
+		} finally {
+			if (heartbeat != null) {
+				heartbeat.shutdown(); // no interrupt: an extension under way finishes its transaction
+			}
+		}
+	}
+
+	private <K> Result runChunks(String name, Function<K, List<K>> nextPage, Function<List<K>, Result> openChunk,
 			Predicate<K> openedByNow) {
 		Result total = Result.NONE;
 		K after = null;
@@ -68,6 +101,62 @@ public class ChunkedScan {
 		log.info("{} done: {} cases opened, {} skipped (open case or no longer due), {} failed", name, total.opened(),
 				total.skipped(), total.failed());
 		return total;
+	}
+
+	/** The job this scan runs in, when the job executor runs it (not when a test or a request does). */
+	private static JobEntity currentJob() {
+		JobExecutorContext context = Context.getJobExecutorContext();
+		return context == null ? null : context.getCurrentJob();
+	}
+
+	/**
+	 * While a scan runs in a job, a thread of its own moves the job's lock expiry on every third of the
+	 * lock time, however long a chunk takes (the first one, on a cold and busy node, can take a minute).
+	 */
+	private ScheduledExecutorService keepLockedWhileRunning(String name, JobEntity job) {
+		if (job == null || job.getLockOwner() == null || engineConfiguration.getJobExecutor() == null) {
+			return null;
+		}
+		long every = Math.max(1_000, engineConfiguration.getJobExecutor().getLockTimeInMillis() / 3);
+		ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "scan-lock-" + job.getId());
+			thread.setDaemon(true);
+			return thread;
+		});
+		heartbeat.scheduleWithFixedDelay(() -> {
+			try {
+				keepLocked(name, job);
+			} catch (RuntimeException e) {
+				log.warn("{}: cannot extend the lock of job {}: {}", name, job.getId(), e.getMessage());
+			}
+		}, 0, every, TimeUnit.MILLISECONDS);
+		return heartbeat;
+	}
+
+	/**
+	 * Moves the lock expiry of the scan's job one lock time on. Only LOCK_EXP_TIME_ changes, not the
+	 * revision, so the job's own completion (which deletes the row by id and revision) still matches.
+	 */
+	private void keepLocked(String name, JobEntity job) {
+		Timestamp until = new Timestamp(
+				ClockUtil.getCurrentTime().getTime() + engineConfiguration.getJobExecutor().getLockTimeInMillis());
+		String sql = "update " + engineConfiguration.getDatabaseTablePrefix()
+				+ "ACT_RU_JOB set LOCK_EXP_TIME_ = ? where ID_ = ? and LOCK_OWNER_ = ?";
+		int updated = ownTransaction.execute(context -> {
+			try (PreparedStatement update = context.getDbSqlSession().getSqlSession().getConnection()
+					.prepareStatement(sql)) {
+				update.setTimestamp(1, until);
+				update.setString(2, job.getId());
+				update.setString(3, job.getLockOwner());
+				return update.executeUpdate();
+			} catch (SQLException e) {
+				throw new ProcessEngineException("cannot extend the lock of job " + job.getId(), e);
+			}
+		});
+		if (updated == 0) {
+			log.warn("{}: job {} is no longer locked by this node ({}); another run may have started", name,
+					job.getId(), job.getLockOwner());
+		}
 	}
 
 	private <K> Result oneByOne(String name, List<K> keys, Function<List<K>, Result> openChunk,

@@ -3,8 +3,10 @@ package com.retentiondesk.system;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -45,6 +47,12 @@ class ApiErrors {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
 		return body(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大: " + e.getMessage());
+	}
+
+	@ExceptionHandler({ OptimisticLockingException.class, ConcurrencyFailureException.class })
+	ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+		log.warn("API conflict after retries: {}", e.getMessage());
+		return body(HttpStatus.CONFLICT, ConcurrentUpdateRetry.CONFLICT_MESSAGE);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
