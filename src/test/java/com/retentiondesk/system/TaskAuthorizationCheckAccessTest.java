@@ -100,6 +100,33 @@ class TaskAuthorizationCheckAccessTest {
 	}
 
 	@Test
+	void shouldFindTheSameTeamTasksAsTheEngineOnceEach() {
+		// a team task that is also offered to the supervisors: two links that match supervisor1's groups
+		String shared = openCase("TAC003", "manager3");
+		tasks.addCandidateGroup(shared, "supervisors");
+		String query = "&candidateGroups=supervisors,team1&processDefinitionKey=" + ArrearsProcess.PROCESS_KEY
+				+ "&sortBy=dueDate&sortOrder=asc";
+		List<String> expectedAll = tasks.createTaskQuery().processDefinitionKey(ArrearsProcess.PROCESS_KEY)
+				.taskCandidateGroupIn(List.of("supervisors", "team1")).includeAssignedTasks().orderByDueDate().asc().list()
+				.stream().map(t -> t.getId()).toList();
+		List<String> expectedUnassigned = tasks.createTaskQuery().processDefinitionKey(ArrearsProcess.PROCESS_KEY)
+				.taskCandidateGroupIn(List.of("supervisors", "team1")).orderByDueDate().asc().list()
+				.stream().map(t -> t.getId()).toList();
+
+		List<String> all = get("supervisor1", "/engine-rest/task?includeAssignedTasks=true&maxResults=1000" + query);
+		List<String> unassigned = get("supervisor1", "/engine-rest/task?maxResults=1000" + query);
+
+		assertThat(all).containsExactlyElementsOf(expectedAll).contains(shared, team1Task).doesNotContain(team2Task)
+				.doesNotHaveDuplicates();
+		assertThat(unassigned).containsExactlyElementsOf(expectedUnassigned).doesNotContain(shared);
+		assertThat(countOf("supervisor1", "/engine-rest/task/count?includeAssignedTasks=true" + query)).isEqualTo(all.size());
+		assertThat(countOf("supervisor1", "/engine-rest/task/count?" + query)).isEqualTo(unassigned.size());
+		// another team's manager finds none of them through team1's group
+		assertThat(get("manager5", "/engine-rest/task?includeAssignedTasks=true&maxResults=1000&candidateGroups=team1"
+				+ "&processDefinitionKey=" + ArrearsProcess.PROCESS_KEY)).isEmpty();
+	}
+
+	@Test
 	void shouldOpenEveryTaskOfAProcessToAProcessDefinitionGrant() {
 		grantId = grant(Resources.PROCESS_DEFINITION, ArrearsProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_TASK);
 
@@ -125,6 +152,7 @@ class TaskAuthorizationCheckAccessTest {
 		try (Connection connection = dataSource.getConnection()) {
 			assertThat(indexes(connection, "ACT_RU_IDENTITYLINK")).contains("DESK_IDX_IDENT_GROUP_TASK");
 			assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).contains("DESK_IDX_AUTH_RESOURCE");
+			assertThat(indexes(connection, "ACT_RU_TASK")).contains("DESK_IDX_TASK_ASSIGNEE_DUE", "DESK_IDX_TASK_DUE");
 		}
 	}
 
@@ -153,18 +181,24 @@ class TaskAuthorizationCheckAccessTest {
 		return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 	}
 
-	@SuppressWarnings("rawtypes")
 	private List<String> taskIds(String user) {
-		ResponseEntity<Map[]> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(
-				"/engine-rest/task?processDefinitionKey=" + ArrearsProcess.PROCESS_KEY + "&maxResults=1000", Map[].class);
+		return get(user, "/engine-rest/task?processDefinitionKey=" + ArrearsProcess.PROCESS_KEY + "&maxResults=1000");
+	}
+
+	private int count(String user) {
+		return countOf(user, "/engine-rest/task/count?processDefinitionKey=" + ArrearsProcess.PROCESS_KEY);
+	}
+
+	@SuppressWarnings("rawtypes")
+	private List<String> get(String user, String url) {
+		ResponseEntity<Map[]> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(url, Map[].class);
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return Arrays.stream(answer.getBody()).map(m -> (String) m.get("id")).toList();
 	}
 
 	@SuppressWarnings("rawtypes")
-	private int count(String user) {
-		ResponseEntity<Map> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(
-				"/engine-rest/task/count?processDefinitionKey=" + ArrearsProcess.PROCESS_KEY, Map.class);
+	private int countOf(String user, String url) {
+		ResponseEntity<Map> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(url, Map.class);
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return ((Number) answer.getBody().get("count")).intValue();
 	}

@@ -88,6 +88,52 @@ class TaskAuthorizationCheckTest {
 	}
 
 	@Test
+	void shouldCheckTheCandidateGroupsPerTaskInsteadOfJoiningTheLinks() {
+		// 本组任务 as the engine writes it: the identity links joined, the groups in the WHERE clause
+		String team = MYSQL.replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES\n left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
+				.replace("RES.ASSIGNEE_ = ?", "( I.TYPE_ = 'candidate'\n and\n (\n I.GROUP_ID_ IN\n ( ? , ? )\n )\n )");
+		List<String> parameters = List.of("user", "group1", "group2", "taskType", "taskPerm", "taskPerm", "defType",
+				"defPerm", "defPerm", "team1", "supervisors", "limit", "offset");
+		String count = team.replace("select distinct\n    RES.REV_, RES.ID_, RES.DUE_DATE_", "select count(distinct RES.ID_)");
+
+		TaskAuthorizationCheck.Rewritten<String> page = TaskAuthorizationCheck.rewrite(team, parameters).orElseThrow();
+		String pageSql = page.sql().replaceAll("\\s+", " ");
+		String countSql = TaskAuthorizationCheck.rewrite(count, parameters).orElseThrow().sql().replaceAll("\\s+", " ");
+
+		// no join, so no DISTINCT: the page can follow the due-date index and stop after 15 rows
+		assertThat(pageSql).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D")
+				.doesNotContain("left join ACT_RU_IDENTITYLINK", "distinct", "PAGE_ID_")
+				.contains("1 = 1 and ((case when exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and "
+						+ "I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? , ? )) then 1 else 0 end) = 1) )");
+		// the count takes the plain EXISTS, which the database may run from the links' side
+		assertThat(countSql).startsWith("select count(RES.ID_) from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D")
+				.contains("1 = 1 and (exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and "
+						+ "I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? , ? ))) )");
+		// the groups' parameters stay where they were: before the grant checks (three of them now)
+		List<String> grants = parameters.subList(0, 9);
+		assertThat(page.parameters()).containsExactlyElementsOf(concat(List.of("team1", "supervisors"), grants, grants,
+				grants, List.of("limit", "offset")));
+	}
+
+	@Test
+	void shouldKeepTheLinksJoinedForOtherUsesOfTheLinks() {
+		String unassigned = "( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) )";
+		String join = "select RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ WHERE ";
+
+		// unassigned tasks only: the assignee condition stays outside the check
+		assertThat(TaskAuthorizationCheck.candidateLinksChecked(join + unassigned + " order by RES.ID_"))
+				.contains("WHERE (RES.ASSIGNEE_ is null and (case when exists (select 1 from ACT_RU_IDENTITYLINK I where "
+						+ "I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? )) then 1 else 0 end) = 1)");
+		// a candidate user, a LIKE, or the links used elsewhere (involved user): left as they are
+		for (String other : List.of(
+				"( I.TYPE_ = 'candidate' and ( I.USER_ID_ = ? or I.GROUP_ID_ IN ( ? ) ) )",
+				"( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ LIKE ? ) )",
+				unassigned + " and (I.USER_ID_ = ? or RES.ASSIGNEE_ = ?)")) {
+			assertThat(TaskAuthorizationCheck.candidateLinksChecked(join + other)).isEqualTo(join + other);
+		}
+	}
+
+	@Test
 	void shouldRewriteTheLeftJoinFormWithInToo() {
 		String sql = MYSQL.replace("inner join\n    (", "left join\n    (")
 				.replace("AUTH.RESOURCE_ID_ = RES.ID_ OR AUTH.RESOURCE_ID_ = D.KEY_ OR AUTH.RESOURCE_ID_ = '*'",
