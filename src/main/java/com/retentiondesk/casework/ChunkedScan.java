@@ -3,8 +3,15 @@ package com.retentiondesk.casework;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -19,6 +26,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +35,10 @@ import org.springframework.stereotype.Component;
  * crash loses at most one chunk, and a rerun continues where the last one stopped. A chunk that fails
  * (a scan on another node opened one of its cases first) is redone key by key, each in its own
  * transaction; the database's one-open-case rule makes sure nothing is opened twice.
+ * <p>
+ * Chunks run on {@code desk.scan.workers} threads (default 2): while one chunk waits for the database,
+ * another builds its cases, and the next page of keys is read meanwhile. Chunks hold disjoint keys, so
+ * they do not wait for each other (the KPI day rows they share are written last, in key order).
  * <p>
  * A scan run by the job executor (the daily scan's async service task) can take longer than the job
  * lock ({@code camunda.bpm.job-execution.lock-time-in-millis}): while it runs, it moves its job's
@@ -53,9 +65,12 @@ public class ChunkedScan {
 	private final CommandExecutor ownTransaction;
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
-	ChunkedScan(ProcessEngineConfigurationImpl engineConfiguration) {
+	private final int workers;
+
+	ChunkedScan(ProcessEngineConfigurationImpl engineConfiguration, @Value("${desk.scan.workers:2}") int workers) {
 		this.engineConfiguration = engineConfiguration;
 		this.ownTransaction = engineConfiguration.getCommandExecutorTxRequiresNew();
+		this.workers = Math.max(1, workers);
 	}
 
 	/**
@@ -79,28 +94,104 @@ public class ChunkedScan {
 
 	private <K> Result runChunks(String name, Function<K, List<K>> nextPage, Function<List<K>, Result> openChunk,
 			Predicate<K> openedByNow) {
-		Result total = Result.NONE;
-		K after = null;
-		while (true) {
-			List<K> page = nextPage.apply(after);
-			if (page.isEmpty()) {
-				break;
+		Progress progress = new Progress(name);
+		ExecutorService pool = Executors.newFixedThreadPool(workers, new NamedThreads(name));
+		// at most one chunk per worker in flight: the next page is read while they run, no further ahead
+		Semaphore inFlight = new Semaphore(workers);
+		List<Future<?>> running = new ArrayList<>();
+		try {
+			K after = null;
+			while (true) {
+				List<K> page = nextPage.apply(after);
+				if (page.isEmpty()) {
+					break;
+				}
+				after = page.get(page.size() - 1);
+				K last = after;
+				inFlight.acquireUninterruptibly();
+				running.add(pool.submit(() -> {
+					try {
+						progress.add(last, chunk(name, page, last, openChunk, openedByNow));
+					} finally {
+						inFlight.release();
+					}
+				}));
+				running.removeIf(chunk -> chunk.isDone() && finished(chunk));
 			}
-			after = page.get(page.size() - 1);
-			Result chunk;
-			try {
-				chunk = ownTransaction.execute(context -> openChunk.apply(page));
-			} catch (RuntimeException e) {
-				log.warn("{}: chunk up to {} failed ({}); opening its cases one by one", name, after, e.getMessage());
-				chunk = oneByOne(name, page, openChunk, openedByNow);
+			running.forEach(ChunkedScan::finished);
+		} finally {
+			pool.shutdown();
+		}
+		Result total = progress.total();
+		log.info("{} done: {} cases opened, {} skipped (open case or no longer due), {} failed", name, total.opened(),
+				total.skipped(), total.failed());
+		return total;
+	}
+
+	/** One chunk in a transaction of its own; if it fails, its keys one by one. */
+	private <K> Result chunk(String name, List<K> page, K last, Function<List<K>, Result> openChunk,
+			Predicate<K> openedByNow) {
+		try {
+			return ownTransaction.execute(context -> openChunk.apply(page));
+		} catch (RuntimeException e) {
+			log.warn("{}: chunk up to {} failed ({}); opening its cases one by one", name, last, e.getMessage());
+			return oneByOne(name, page, openChunk, openedByNow);
+		}
+	}
+
+	/** Waits for a chunk; what went wrong in it (an Error: a RuntimeException was handled) stops the scan. */
+	private static boolean finished(Future<?> chunk) {
+		try {
+			chunk.get();
+			return true;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("scan interrupted", e);
+		} catch (ExecutionException e) {
+			if (e.getCause() instanceof Error error) {
+				throw error;
 			}
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	/** The running totals of a scan, logged after every chunk. */
+	private static final class Progress {
+
+		private final String name;
+		private Result total = Result.NONE;
+
+		Progress(String name) {
+			this.name = name;
+		}
+
+		synchronized void add(Object after, Result chunk) {
 			total = total.plus(chunk);
 			log.info("{}: up to {}: {} opened, {} skipped, {} failed so far", name, after, total.opened(),
 					total.skipped(), total.failed());
 		}
-		log.info("{} done: {} cases opened, {} skipped (open case or no longer due), {} failed", name, total.opened(),
-				total.skipped(), total.failed());
-		return total;
+
+		synchronized Result total() {
+			return total;
+		}
+	}
+
+	/** Worker threads named after the scan, so the log tells whose chunk it is. */
+	private static final class NamedThreads implements ThreadFactory {
+
+		private final String name;
+		private final AtomicInteger count = new AtomicInteger();
+
+		NamedThreads(String name) {
+			this.name = name.replace(' ', '-');
+		}
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
 	}
 
 	/** The job this scan runs in, when the job executor runs it (not when a test or a request does). */

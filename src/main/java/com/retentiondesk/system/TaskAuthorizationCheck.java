@@ -304,6 +304,11 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
 			StatementHandler handler = (StatementHandler) invocation.getTarget();
+			// every statement of the engine passes here: a look at the text first, since reading the
+			// statement's id by reflection cost 5% of the desk's CPU in the scan and the timer jobs (JFR)
+			if (handler.getBoundSql().getSql().indexOf("AUTH") < 0) {
+				return invocation.proceed();
+			}
 			MetaObject meta = SystemMetaObject.forObject(handler);
 			if (meta.hasGetter("delegate.mappedStatement")) {
 				MappedStatement statement = (MappedStatement) meta.getValue("delegate.mappedStatement");
