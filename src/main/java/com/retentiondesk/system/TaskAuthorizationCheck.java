@@ -85,7 +85,10 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			"\\(\\s*(?<unassigned>RES\\.ASSIGNEE_\\s+is\\s+null\\s+and\\s+)?I\\.TYPE_\\s*=\\s*'candidate'\\s+and\\s*\\(\\s*"
 					+ "I\\.GROUP_ID_\\s+IN\\s*(?<groups>\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\))\\s*\\)\\s*\\)",
 			Pattern.CASE_INSENSITIVE);
-	private static final Pattern COUNT = Pattern.compile("^\\s*select\\s+count\\s*\\(", Pattern.CASE_INSENSITIVE);
+	/** A count's head: {@code select count(distinct RES.ID_) from ACT_RU_TASK RES}. */
+	private static final Pattern COUNT = Pattern.compile(
+			"^\\s*select\\s+count\\s*\\(\\s*(?:distinct\\s+)?RES\\.ID_\\s*\\)\\s+from\\s+(?<task>\\S*ACT_RU_TASK)\\s+RES(?=\\s)",
+			Pattern.CASE_INSENSITIVE);
 	/** Any other use of the identity links. */
 	private static final Pattern LINK_COLUMN = Pattern.compile("\\bI\\.", Pattern.CASE_INSENSITIVE);
 	private static final List<String> STATEMENTS = List.of(
@@ -142,8 +145,7 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			check.append(check.length() > 1 ? " OR " : "").append(exists(table, grants, resourceId));
 		}
 		check.append(")");
-		String rewritten = pageFirst(withoutDistinct(
-				candidateLinksChecked(sql.substring(0, joinStart) + between + check + sql.substring(foundEnd))));
+		String joined = sql.substring(0, joinStart) + between + check + sql.substring(foundEnd);
 
 		int before = marks(sql, 0, joinStart);
 		int inJoin = marks(sql, joinStart, joinEnd);
@@ -160,7 +162,8 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			reordered.addAll(grantParameters);
 		}
 		reordered.addAll(parameters.subList(before + inJoin + inBetween, parameters.size()));
-		return Optional.of(new Rewritten<>(rewritten, reordered));
+		Rewritten<P> checked = candidateLinksChecked(joined, reordered);
+		return Optional.of(new Rewritten<>(pageFirst(withoutDistinct(checked.sql())), checked.parameters()));
 	}
 
 	/**
@@ -171,32 +174,53 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	 * the count counts without DISTINCT. Only the plain form is taken: candidate groups ({@code I.GROUP_ID_
 	 * IN (...)}), with or without {@code RES.ASSIGNEE_ is null}, and no other use of the links. The check
 	 * is a CASE in a page, so that MariaDB/MySQL keep it a per-row check instead of turning it into a
-	 * semi-join over all the team's links and sorting them (2.2 s for the page at 100,000, measured); a count
-	 * takes the plain EXISTS, since it reads the whole team anyway. Its bind parameters keep their place.
+	 * semi-join over all the team's links and sorting them (2.2 s for the page at 100,000, measured). A
+	 * count reads the whole team anyway: it starts from the team's distinct task ids (one range of the
+	 * candidate-link index) and joins each task once; with a plain EXISTS MariaDB read all 100,000 tasks
+	 * and all grants instead (145 ms against 50 ms at 100,000, measured by hand). The page's parameters
+	 * keep their place; the count's group parameters move to the front, where its groups now are.
 	 */
-	static String candidateLinksChecked(String sql) {
+	static <P> Rewritten<P> candidateLinksChecked(String sql, List<P> parameters) {
+		Rewritten<P> unchanged = new Rewritten<>(sql, parameters);
 		Matcher join = CANDIDATE_JOIN.matcher(sql);
 		if (!join.find()) {
-			return sql;
+			return unchanged;
 		}
 		String table = join.group("table");
 		String rest = sql.substring(0, join.start()) + " " + sql.substring(join.end());
 		Matcher candidate = CANDIDATE_GROUPS.matcher(rest);
 		if (!candidate.find()) {
-			return sql;
+			return unchanged;
 		}
 		String outside = rest.substring(0, candidate.start()) + rest.substring(candidate.end());
 		if (LINK_COLUMN.matcher(outside).find() || CANDIDATE_GROUPS.matcher(outside).find()
 				|| CANDIDATE_JOIN.matcher(outside).find()) {
-			return sql;
+			return unchanged;
 		}
 		String unassigned = candidate.group("unassigned") == null ? "" : "RES.ASSIGNEE_ is null and ";
-		String exists = "exists (select 1 from " + table + " I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate'"
-				+ " and I.GROUP_ID_ IN " + candidate.group("groups") + ")";
-		// a count reads all of the team's tasks anyway: there the semi-join from the links is the best plan
-		String check = "(" + unassigned + (COUNT.matcher(rest).find() ? exists : "(case when " + exists + " then 1 else 0 end) = 1") + ")";
-		return rest.substring(0, candidate.start()) + check + rest.substring(candidate.end());
+		String links = "I.TYPE_ = 'candidate' and I.GROUP_ID_ IN " + candidate.group("groups");
+		Matcher count = COUNT.matcher(rest);
+		if (count.find()) {
+			// the count starts from the team's links (one index range), each task once, then its checks
+			int groupsFrom = marks(rest, 0, candidate.start());
+			int groups = marks(candidate.group(), 0, candidate.group().length());
+			if (marks(rest, 0, count.end()) != 0) {
+				return unchanged;
+			}
+			List<P> reordered = new ArrayList<>(parameters.subList(groupsFrom, groupsFrom + groups));
+			reordered.addAll(parameters.subList(0, groupsFrom));
+			reordered.addAll(parameters.subList(groupsFrom + groups, parameters.size()));
+			String counted = "select count(RES.ID_) from (select distinct I.TASK_ID_ from " + table + " I where " + links + ") L inner join "
+					+ count.group("task") + " RES on RES.ID_ = L.TASK_ID_";
+			String check = "(" + (unassigned.isEmpty() ? "1 = 1" : "RES.ASSIGNEE_ is null") + ")";
+			return new Rewritten<>(counted + rest.substring(count.end(), candidate.start()) + check
+					+ rest.substring(candidate.end()), reordered);
+		}
+		String check = "(" + unassigned + "(case when exists (select 1 from " + table + " I where I.TASK_ID_ = RES.ID_ and "
+				+ links + ") then 1 else 0 end) = 1)";
+		return new Rewritten<>(rest.substring(0, candidate.start()) + check + rest.substring(candidate.end()), parameters);
 	}
+
 
 	/**
 	 * Without the grant join, a statement whose only join is the process definition (many tasks to one)

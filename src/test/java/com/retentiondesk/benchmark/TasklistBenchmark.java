@@ -128,7 +128,8 @@ abstract class TasklistBenchmarkRun {
 			"DESK_IDX_AUTH_RESOURCE",
 			"ACT_RU_AUTHORIZATION (RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, PERMS_, GROUP_ID_, USER_ID_)",
 			"DESK_IDX_TASK_ASSIGNEE_DUE", "ACT_RU_TASK (ASSIGNEE_, DUE_DATE_)",
-			"DESK_IDX_TASK_DUE", "ACT_RU_TASK (DUE_DATE_)");
+			"DESK_IDX_TASK_DUE", "ACT_RU_TASK (DUE_DATE_)",
+			"DESK_IDX_TASK_DEF_KEY", "ACT_RU_TASK (TASK_DEF_KEY_, CREATE_TIME_)");
 
 	/**
 	 * Opening a case (call task, timers, grants) with and without our engine-table indexes, at the volume

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -78,6 +80,24 @@ class IdentitySetupTest {
 				Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
 		assertThat(authorizations.isUserAuthorized("supervisor1", List.of(DeskGroups.SUPERVISORS, "team1"),
 				Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+	}
+
+	@Test
+	void shouldMatchTheEscalationKeysLiterallyAndUpgradeTheFilterOfAnEarlierVersion() throws Exception {
+		Filter escalated = filters.createFilterQuery().filterName(IdentitySetup.FILTER_ESCALATED).singleResult();
+		TaskQueryImpl query = escalated.getQuery();
+		assertThat(query.getKeyLike()).isEqualTo("Task\\_Escalat%");
+		// as an earlier version stored it, with a sorting an administrator changed
+		query.taskDefinitionKeyLike("Task_Escalat%");
+		query.orderByTaskPriority().desc();
+		filters.saveFilter(escalated.setQuery(query));
+
+		setup.run(new DefaultApplicationArguments());
+
+		TaskQueryImpl upgraded = filters.getFilter(escalated.getId()).getQuery();
+		assertThat(upgraded.getKeyLike()).isEqualTo("Task\\_Escalat%");
+		assertThat(upgraded.getOrderingProperties()).hasSize(2);
+		assertThat(filters.createFilterQuery().filterName(IdentitySetup.FILTER_ESCALATED).count()).isEqualTo(1);
 	}
 
 	@Test

@@ -152,7 +152,8 @@ class TaskAuthorizationCheckAccessTest {
 		try (Connection connection = dataSource.getConnection()) {
 			assertThat(indexes(connection, "ACT_RU_IDENTITYLINK")).contains("DESK_IDX_IDENT_GROUP_TASK");
 			assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).contains("DESK_IDX_AUTH_RESOURCE");
-			assertThat(indexes(connection, "ACT_RU_TASK")).contains("DESK_IDX_TASK_ASSIGNEE_DUE", "DESK_IDX_TASK_DUE");
+			assertThat(indexes(connection, "ACT_RU_TASK")).contains("DESK_IDX_TASK_ASSIGNEE_DUE", "DESK_IDX_TASK_DUE",
+					"DESK_IDX_TASK_DEF_KEY");
 		}
 	}
 

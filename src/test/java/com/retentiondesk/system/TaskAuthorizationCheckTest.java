@@ -105,14 +105,33 @@ class TaskAuthorizationCheckTest {
 				.doesNotContain("left join ACT_RU_IDENTITYLINK", "distinct", "PAGE_ID_")
 				.contains("1 = 1 and ((case when exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and "
 						+ "I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? , ? )) then 1 else 0 end) = 1) )");
-		// the count takes the plain EXISTS, which the database may run from the links' side
-		assertThat(countSql).startsWith("select count(RES.ID_) from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D")
-				.contains("1 = 1 and (exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and "
-						+ "I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? , ? ))) )");
-		// the groups' parameters stay where they were: before the grant checks (three of them now)
+		// the count starts from the team's links, each task once
+		TaskAuthorizationCheck.Rewritten<String> counted = TaskAuthorizationCheck.rewrite(count, parameters).orElseThrow();
+		assertThat(countSql).startsWith("select count(RES.ID_) from (select distinct I.TASK_ID_ from ACT_RU_IDENTITYLINK I "
+				+ "where I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? , ? )) L inner join ACT_RU_TASK RES on RES.ID_ = "
+				+ "L.TASK_ID_ inner join ACT_RE_PROCDEF D").contains("WHERE ( 1 = 1 and (1 = 1) )")
+				.doesNotContain("left join ACT_RU_IDENTITYLINK", "count(distinct");
 		List<String> grants = parameters.subList(0, 9);
+		assertThat(counted.parameters()).containsExactlyElementsOf(concat(List.of("team1", "supervisors"), grants, grants,
+				grants, List.of("limit", "offset")));
+		// the groups' parameters stay where they were: before the grant checks (three of them now)
 		assertThat(page.parameters()).containsExactlyElementsOf(concat(List.of("team1", "supervisors"), grants, grants,
 				grants, List.of("limit", "offset")));
+	}
+
+	@Test
+	void shouldCountUnassignedTeamTasksFromTheLinks() {
+		String count = "select count(distinct RES.ID_) from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = "
+				+ "RES.ID_ WHERE RES.NAME_ = ? and ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) )"
+				+ " and RES.PRIORITY_ = ?";
+
+		TaskAuthorizationCheck.Rewritten<String> counted = TaskAuthorizationCheck.candidateLinksChecked(count,
+				List.of("name", "team1", "priority"));
+
+		assertThat(counted.sql().replaceAll("\\s+", " ")).isEqualTo("select count(RES.ID_) from (select distinct I.TASK_ID_ "
+				+ "from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? )) L inner join ACT_RU_TASK RES "
+				+ "on RES.ID_ = L.TASK_ID_ WHERE RES.NAME_ = ? and (RES.ASSIGNEE_ is null) and RES.PRIORITY_ = ?");
+		assertThat(counted.parameters()).containsExactly("team1", "name", "priority");
 	}
 
 	@Test
@@ -121,7 +140,7 @@ class TaskAuthorizationCheckTest {
 		String join = "select RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ WHERE ";
 
 		// unassigned tasks only: the assignee condition stays outside the check
-		assertThat(TaskAuthorizationCheck.candidateLinksChecked(join + unassigned + " order by RES.ID_"))
+		assertThat(TaskAuthorizationCheck.candidateLinksChecked(join + unassigned + " order by RES.ID_", List.of("g")).sql())
 				.contains("WHERE (RES.ASSIGNEE_ is null and (case when exists (select 1 from ACT_RU_IDENTITYLINK I where "
 						+ "I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? )) then 1 else 0 end) = 1)");
 		// a candidate user, a LIKE, or the links used elsewhere (involved user): left as they are
@@ -129,7 +148,7 @@ class TaskAuthorizationCheckTest {
 				"( I.TYPE_ = 'candidate' and ( I.USER_ID_ = ? or I.GROUP_ID_ IN ( ? ) ) )",
 				"( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ LIKE ? ) )",
 				unassigned + " and (I.USER_ID_ = ? or RES.ASSIGNEE_ = ?)")) {
-			assertThat(TaskAuthorizationCheck.candidateLinksChecked(join + other)).isEqualTo(join + other);
+			assertThat(TaskAuthorizationCheck.candidateLinksChecked(join + other, List.of("p")).sql()).isEqualTo(join + other);
 		}
 	}
 
