@@ -153,6 +153,22 @@ class TaskAuthorizationCheckTest {
 	}
 
 	@Test
+	void shouldRewriteFromTheCacheWithEachCallsOwnParameters() {
+		List<String> other = PARAMETERS.stream().map(p -> p + "2").toList();
+
+		TaskAuthorizationCheck.Rewritten<String> first = TaskAuthorizationCheck.rewriteCached(MYSQL, PARAMETERS).orElseThrow();
+		TaskAuthorizationCheck.Rewritten<String> second = TaskAuthorizationCheck.rewriteCached(MYSQL, other).orElseThrow();
+
+		TaskAuthorizationCheck.Rewritten<String> direct = TaskAuthorizationCheck.rewrite(MYSQL, PARAMETERS).orElseThrow();
+		assertThat(first).isEqualTo(direct);
+		assertThat(second.sql()).isEqualTo(direct.sql());
+		assertThat(second.parameters()).containsExactlyElementsOf(direct.parameters().stream().map(p -> p + "2").toList());
+		// a statement of another shape stays as it is, from the cache too
+		assertThat(TaskAuthorizationCheck.rewriteCached("select 1 from ACT_RU_TASK", List.of())).isEmpty();
+		assertThat(TaskAuthorizationCheck.rewriteCached("select 1 from ACT_RU_TASK", List.of())).isEmpty();
+	}
+
+	@Test
 	void shouldRewriteTheLeftJoinFormWithInToo() {
 		String sql = MYSQL.replace("inner join\n    (", "left join\n    (")
 				.replace("AUTH.RESOURCE_ID_ = RES.ID_ OR AUTH.RESOURCE_ID_ = D.KEY_ OR AUTH.RESOURCE_ID_ = '*'",
