@@ -527,8 +527,8 @@ abstract class ThroughputBenchmarkRun {
 		String share = String.format("%.0f%%", 100.0 * jdbcNanos / 1e9 / seconds);
 		row("  profile of the " + phase, "per case", String.format("%.1f", (double) calls / Math.max(1, cases))
 				+ " round trips", "", String.format("%.2f ms/case", seconds * 1000 / Math.max(1, cases)),
-				"JDBC wait " + share + " of the time", "");
-		log.info("BENCHMARK profile of the {}: {} round trips to the database ({} per case), {} s waiting for JDBC ({} of {} s)",
+				"JDBC wait " + share + " of the time (all threads)", "");
+		log.info("BENCHMARK profile of the {}: {} round trips to the database ({} per case), {} s waiting for JDBC, summed over the threads ({} of {} s)",
 				phase, calls, String.format("%.1f", (double) calls / Math.max(1, cases)), secs(jdbcNanos / 1e9), share,
 				secs(seconds));
 		profile.stream().limit(15).forEach(f -> log.info("BENCHMARK   {} calls ({}/case), {} rows batched, {} ms: {}",

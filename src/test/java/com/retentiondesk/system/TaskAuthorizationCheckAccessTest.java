@@ -154,6 +154,7 @@ class TaskAuthorizationCheckAccessTest {
 			assertThat(indexes(connection, "ACT_RU_AUTHORIZATION")).contains("DESK_IDX_AUTH_RESOURCE");
 			assertThat(indexes(connection, "ACT_RU_TASK")).contains("DESK_IDX_TASK_ASSIGNEE_DUE", "DESK_IDX_TASK_DUE",
 					"DESK_IDX_TASK_DEF_KEY");
+			assertThat(indexes(connection, "ACT_RU_JOB")).contains("DESK_IDX_JOB_DUE");
 		}
 	}
 
