@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -329,9 +330,11 @@ abstract class ThroughputBenchmarkRun {
 				ArrearsProcess.TIMER_FOLLOW_UP, secs(seconds(t)), dueJobs, ours);
 
 		JobExecutor executor = engineConfiguration.getJobExecutor();
-		log.info("BENCHMARK (setup) job executor {}: {} jobs per acquisition, wait {} ms, lock {} ms, active: {}",
-				executor.getClass().getSimpleName(), executor.getMaxJobsPerAcquisition(), executor.getWaitTimeInMillis(),
-				executor.getLockTimeInMillis(), executor.isActive());
+		configureAsProduction(executor);
+		log.info("BENCHMARK (setup) job executor {}: {} jobs per acquisition, wait {} ms, lock {} ms, threads {}-{}, "
+				+ "queue {}, active: {}", executor.getClass().getSimpleName(), executor.getMaxJobsPerAcquisition(),
+				executor.getWaitTimeInMillis(), executor.getLockTimeInMillis(), jobThreads(executor), jobMaxThreads(executor),
+				jobQueue(executor), executor.isActive());
 		long cpu = cpuNanos();
 		t = System.nanoTime();
 		executor.start();
@@ -363,7 +366,7 @@ abstract class ThroughputBenchmarkRun {
 				+ "and t.TASK_DEF_KEY_ = ?", Long.class, ArrearsProcess.TASK_SECOND_CALL);
 		long failing = management.createJobQuery().withException().count();
 		long duplicates = duplicateTimers + (secondCalls - casesWithSecondCall);
-		row("timer storm (job executor, defaults)", fmt(timers) + " due timers", fmt(fired) + " fired", secs(seconds),
+		row("timer storm (job executor, " + jobThreads(executor) + " threads)", fmt(timers) + " due timers", fmt(fired) + " fired", secs(seconds),
 				fmt(fired / seconds) + " jobs/s" + cpuPer(cpu, fired, "job"), "duplicates " + duplicates + ", second calls " + fmt(secondCalls)
 						+ ", jobs failing " + failing, loadAverage1());
 		if (duplicates != 0 || fired != timers || secondCalls != timers) {
@@ -486,6 +489,33 @@ abstract class ThroughputBenchmarkRun {
 		File[] jars = new File("target").listFiles((dir, name) -> name.startsWith("retention-desk-") && name.endsWith(".jar")
 				&& !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar"));
 		return jars == null || jars.length == 0 ? null : jars[0];
+	}
+
+	/**
+	 * The tests switch the Spring job executor off; the engine's own one then runs the storm. It gets the
+	 * pool and acquisition settings that production configures ({@code camunda.bpm.job-execution.*}).
+	 */
+	private void configureAsProduction(JobExecutor executor) {
+		String prefix = "camunda.bpm.job-execution.";
+		executor.setMaxJobsPerAcquisition(environment.getProperty(prefix + "max-jobs-per-acquisition", Integer.class,
+				executor.getMaxJobsPerAcquisition()));
+		if (executor instanceof DefaultJobExecutor pool) {
+			pool.setCorePoolSize(environment.getProperty(prefix + "core-pool-size", Integer.class, jobThreads(executor)));
+			pool.setMaxPoolSize(environment.getProperty(prefix + "max-pool-size", Integer.class, jobMaxThreads(executor)));
+			pool.setQueueSize(environment.getProperty(prefix + "queue-capacity", Integer.class, jobQueue(executor)));
+		}
+	}
+
+	private static int jobThreads(JobExecutor executor) {
+		return executor instanceof DefaultJobExecutor pool ? pool.getCorePoolSize() : -1;
+	}
+
+	private static int jobMaxThreads(JobExecutor executor) {
+		return executor instanceof DefaultJobExecutor pool ? pool.getMaxPoolSize() : -1;
+	}
+
+	private static int jobQueue(JobExecutor executor) {
+		return executor instanceof DefaultJobExecutor pool ? pool.getQueueSize() : -1;
 	}
 
 	// ---- helpers
