@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
  * engine's REST classes.
  * <p>
  * The cache holds what a phone manager may read anyway (staff read every user and group, and every
- * process definition, see {@link IdentitySetup}). A renamed user or group shows its new name after
+ * process definition, see {@link IdentitySetup}). A cached entry is served without the reader's own
+ * authorization check: someone who may read a task but not users would see its assignee's name and
+ * e-mail address once another user's page has cached them. Every account that can read tasks is staff
+ * (or an administrator), who may read all users; keep it so. A renamed user or group shows its new name after
  * {@code desk.tasklist.hal-cache-seconds} (default 5 minutes) at the latest; a process definition
  * never changes once deployed.
  */
