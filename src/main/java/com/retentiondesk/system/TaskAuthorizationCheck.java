@@ -203,7 +203,10 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		String unassigned = candidate.group("unassigned") == null ? "" : "RES.ASSIGNEE_ is null and ";
 		String links = "I.TYPE_ = 'candidate' and I.GROUP_ID_ IN " + candidate.group("groups");
 		Matcher count = COUNT.matcher(rest);
-		if (count.find()) {
+		// only where the groups are an AND term: in an or-query ("... or ( I.TYPE_ = 'candidate' ...)"),
+		// counting from the links alone would drop the tasks of the other branches (the check per task
+		// below keeps them)
+		if (count.find() && isConjunct(rest, candidate.start(), candidate.end())) {
 			// the count starts from the team's links (one index range), each task once, then its checks
 			int groupsFrom = marks(rest, 0, candidate.start());
 			int groups = marks(candidate.group(), 0, candidate.group().length());
@@ -224,6 +227,14 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		return new Rewritten<>(rest.substring(0, candidate.start()) + check + rest.substring(candidate.end()), parameters);
 	}
 
+
+	/** Whether a condition is one of the WHERE clause's AND terms (not a branch of an or-query). */
+	private static boolean isConjunct(String sql, int start, int end) {
+		String before = sql.substring(0, start).stripTrailing();
+		String after = sql.substring(end).stripLeading();
+		return before.regionMatches(true, before.length() - 3, "and", 0, 3)
+				&& !after.regionMatches(true, 0, "or", 0, 2);
+	}
 
 	/**
 	 * Without the grant join, a statement whose only join is the process definition (many tasks to one)

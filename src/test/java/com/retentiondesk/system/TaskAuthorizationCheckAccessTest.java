@@ -134,6 +134,26 @@ class TaskAuthorizationCheckAccessTest {
 	}
 
 	@Test
+	@SuppressWarnings("rawtypes")
+	void shouldCountAnOrQueryWithCandidateGroupsLikeTheEngine() {
+		// "mine, or offered to team2": manager2 may read only his own of those
+		Map<String, Object> query = Map.of("processDefinitionKey", ArrearsProcess.PROCESS_KEY, "orQueries",
+				List.of(Map.of("assignee", "manager2", "candidateGroups", List.of("team2"))));
+		List<String> mine = tasks.createTaskQuery().processDefinitionKey(ArrearsProcess.PROCESS_KEY)
+				.taskAssignee("manager2").list().stream().map(t -> t.getId()).toList();
+
+		ResponseEntity<Map> count = http.withBasicAuth("manager2", Fixtures.PASSWORD).postForEntity("/engine-rest/task/count",
+				query, Map.class);
+		ResponseEntity<Map[]> list = http.withBasicAuth("manager2", Fixtures.PASSWORD).postForEntity("/engine-rest/task",
+				query, Map[].class);
+
+		assertThat(mine).contains(team1Task);
+		assertThat(((Number) count.getBody().get("count")).intValue()).isEqualTo(mine.size());
+		assertThat(Arrays.stream(list.getBody()).map(m -> (String) m.get("id")).toList())
+				.containsExactlyInAnyOrderElementsOf(mine).doesNotContain(team2Task);
+	}
+
+	@Test
 	void shouldOpenEveryTaskOfAProcessToAProcessDefinitionGrant() {
 		grantId = grant(Resources.PROCESS_DEFINITION, ArrearsProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ_TASK);
 

@@ -135,6 +135,23 @@ class TaskAuthorizationCheckTest {
 	}
 
 	@Test
+	void shouldCountAnOrQuerysCandidateBranchPerTask() {
+		// "assigned to me OR offered to my team", as an or-query writes it
+		String count = "select count(distinct RES.ID_) from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = "
+				+ "RES.ID_ WHERE ( 1 = 1 and RES.ASSIGNEE_ = ? or ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) )";
+
+		TaskAuthorizationCheck.Rewritten<String> counted = TaskAuthorizationCheck.candidateLinksChecked(count,
+				List.of("me", "team1"));
+
+		// not from the links (that would lose my tasks of other teams): the groups checked per task instead
+		assertThat(counted.sql()).startsWith("select count(distinct RES.ID_) from ACT_RU_TASK RES")
+				.doesNotContain("left join", "L inner join")
+				.contains("RES.ASSIGNEE_ = ? or ((case when exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = "
+						+ "RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ( ? )) then 1 else 0 end) = 1) )");
+		assertThat(counted.parameters()).containsExactly("me", "team1");
+	}
+
+	@Test
 	void shouldKeepTheLinksJoinedForOtherUsesOfTheLinks() {
 		String unassigned = "( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) )";
 		String join = "select RES.ID_ from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ WHERE ";
