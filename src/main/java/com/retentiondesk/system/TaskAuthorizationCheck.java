@@ -101,13 +101,19 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			"org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.selectVariableInstanceByQueryCriteria",
 			"org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.selectVariableInstanceCountByQueryCriteria");
 
+	private final TaskTally tally;
+
+	TaskAuthorizationCheck(TaskTally tally) {
+		this.tally = tally;
+	}
+
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
 				.getProcessEngineConfiguration();
 		Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
 		if (mybatis.getInterceptors().stream().noneMatch(RewritingInterceptor.class::isInstance)) {
-			mybatis.addInterceptor(new RewritingInterceptor());
+			mybatis.addInterceptor(new RewritingInterceptor(tally));
 			log.info("task queries check authorizations per task (EXISTS) instead of joining all grants");
 		}
 	}
@@ -166,7 +172,8 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 		}
 		reordered.addAll(parameters.subList(before + inJoin + inBetween, parameters.size()));
 		Rewritten<P> checked = candidateLinksChecked(joined, reordered);
-		return Optional.of(new Rewritten<>(pageFirst(withoutDistinct(checked.sql())), checked.parameters()));
+		String sqlOut = pageFirst(withoutDistinct(checked.sql()));
+		return Optional.of(new Rewritten<>(sqlOut, checked.parameters(), tallyPlan(sqlOut, check.toString())));
 	}
 
 	/**
@@ -340,11 +347,57 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			PLANS.put(sql, plan);
 		}
 		return plan.map(rewritten -> new Rewritten<>(rewritten.sql(),
-				rewritten.parameters().stream().map(parameters::get).toList()));
+				rewritten.parameters().stream().map(parameters::get).toList(), rewritten.tally()));
 	}
 
 	/** A rewritten statement and its bind parameters in their new order. */
-	record Rewritten<P>(String sql, List<P> parameters) {
+	record Rewritten<P>(String sql, List<P> parameters, TallyPlan tally) {
+
+		Rewritten(String sql, List<P> parameters) {
+			this(sql, parameters, null);
+		}
+	}
+
+	/**
+	 * A team count that {@link TaskTally} can answer: the bind positions of its candidate groups (the
+	 * first {@code groups} markers) and of its due-before date ({@code -1} if it has none).
+	 */
+	record TallyPlan(int groups, int dueBefore) {
+	}
+
+	/** A count's text after {@link #canonical}, less its grant check, with the groups and the due date to fill in. */
+	private static final Pattern TALLY_COUNT = Pattern.compile("select count\\(RES\\.ID_\\) from \\(select distinct I\\.TASK_ID_ "
+			+ "from ACT_RU_IDENTITYLINK I where I\\.TYPE_ = 'candidate' and I\\.GROUP_ID_ IN \\((?<groups>\\?(?:,\\?)*)\\)\\) L "
+			+ "inner join ACT_RU_TASK RES on RES\\.ID_ = L\\.TASK_ID_ inner join ACT_RE_PROCDEF D on RES\\.PROC_DEF_ID_ = D\\.ID_ "
+			+ "WHERE \\(1 = 1 and (?<due>\\(RES\\.DUE_DATE_ < \\? and RES\\.DUE_DATE_ is not null\\) and )?\\(1 = 1\\)\\) "
+			+ "and \\(\\(\\)\\) and \\(RES\\.TENANT_ID_ is null\\)");
+
+	/**
+	 * Whether a rewritten count is a team count in its plain form: candidate groups as its only condition
+	 * besides the grant check (this rewrite's own text) and the engine's tenant condition, optionally with a
+	 * due-before date. Any other condition (assignee, unassigned, names, variables, other dates, or-queries,
+	 * sortings do not reach a count) leaves the count to the database.
+	 */
+	static TallyPlan tallyPlan(String sql, String grantCheck) {
+		int at = sql.indexOf(grantCheck);
+		if (at < 0 || sql.indexOf(grantCheck, at + 1) >= 0) {
+			return null;
+		}
+		String canonical = canonical(sql.substring(0, at) + sql.substring(at + grantCheck.length()));
+		Matcher count = TALLY_COUNT.matcher(canonical);
+		if (!count.matches()) {
+			if (canonical.startsWith("select count(RES.ID_) from (select distinct I.TASK_ID_") && log.isDebugEnabled()) {
+				log.debug("team count not answered from the tally (other conditions): {}", canonical);
+			}
+			return null;
+		}
+		int groups = marks(count.group("groups"), 0, count.group("groups").length());
+		return new TallyPlan(groups, count.group("due") == null ? -1 : groups);
+	}
+
+	/** Whitespace collapsed, none inside parentheses or around commas. */
+	private static String canonical(String sql) {
+		return sql.replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")").replace(" ,", ",").replace(", ", ",").trim();
 	}
 
 	/** The bind markers ({@code ?}) in a part of a statement; the engine's SQL has no quoted '?'. */
@@ -360,6 +413,12 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 
 	@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = { Connection.class, Integer.class }))
 	static final class RewritingInterceptor implements Interceptor {
+
+		private final TaskTally tally;
+
+		RewritingInterceptor(TaskTally tally) {
+			this.tally = tally;
+		}
 
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
@@ -377,10 +436,14 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 					Optional<Rewritten<ParameterMapping>> rewritten = rewriteCached(bound.getSql(), bound.getParameterMappings());
 					if (rewritten.isPresent()) {
 						MetaObject boundMeta = SystemMetaObject.forObject(bound);
-						boundMeta.setValue("sql", rewritten.get().sql());
 						REWRITES.incrementAndGet();
+						Optional<Rewritten<ParameterMapping>> fromTally = rewritten.get().tally() == null || tally == null
+								? Optional.empty()
+								: tally.countQuery(rewritten.get(), bound, statement.getConfiguration());
+						Rewritten<ParameterMapping> chosen = fromTally.orElse(rewritten.get());
+						boundMeta.setValue("sql", chosen.sql());
 						// a new list: the statement's own list may be shared with other executions
-						boundMeta.setValue("parameterMappings", new ArrayList<ParameterMapping>(rewritten.get().parameters()));
+						boundMeta.setValue("parameterMappings", new ArrayList<ParameterMapping>(chosen.parameters()));
 					} else if (bound.getSql().contains("AUTH ON") && log.isDebugEnabled()) {
 						log.debug("{} left as the engine wrote it: {}", statement.getId(), bound.getSql());
 					}
