@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -127,14 +130,15 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 
 	@Override
 	public void run(ApplicationArguments args) {
-		reconcile();
-		reconciled = true;
+		// in the background: 1-2 s at 100,000 open tasks, which the start-up need not wait for; until it is
+		// done, this node leaves the counts to the database
+		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "task-tally");
+			thread.setDaemon(true);
+			return thread;
+		});
+		schedule.execute(this::reconcileAtStart);
 		if (reconcileSeconds > 0) {
-			schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-				Thread thread = new Thread(runnable, "task-tally");
-				thread.setDaemon(true);
-				return thread;
-			});
 			schedule.scheduleWithFixedDelay(() -> {
 				try {
 					reconcile();
@@ -142,6 +146,23 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 					log.warn("task tally not reconciled, next try in {} s: {}", reconcileSeconds, e.toString());
 				}
 			}, reconcileSeconds, reconcileSeconds, TimeUnit.SECONDS);
+		}
+	}
+
+	private void reconcileAtStart() {
+		for (int attempt = 1; !reconciled; attempt++) {
+			try {
+				reconcile();
+			} catch (RuntimeException e) {
+				log.warn("task tally not reconciled at start (attempt {}), counts stay with the database: {}", attempt,
+						e.toString());
+				try {
+					Thread.sleep(Math.min(60_000, 1_000L * attempt));
+				} catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 		}
 	}
 
@@ -158,6 +179,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	 */
 	public long reconcile() {
 		long start = System.nanoTime();
+		boolean before = reconciled;
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
 		TransactionTemplate snapshot = new TransactionTemplate(transactions);
@@ -190,6 +212,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			off += Math.abs(read.tally().getOrDefault(key, 0L) - read.exact().getOrDefault(key, 0L));
 		}
 		if (off == 0 && read.ids().size() <= read.exact().size()) {
+			reconciled = true;
 			return 0;
 		}
 		long difference = off;
@@ -210,7 +233,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		});
 		if (Boolean.TRUE.equals(written)) {
 			long millis = (System.nanoTime() - start) / 1_000_000;
-			if (difference > 0 && reconciled) {
+			if (difference > 0 && before) {
 				log.warn("task tally was off by {} task(s) and is corrected ({} rows, {} ms); candidate groups changed on "
 						+ "open tasks outside the processes?", difference, read.exact().size(), millis);
 			} else {
@@ -218,6 +241,8 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 						read.exact().size(), read.exact().values().stream().mapToLong(Long::longValue).sum(), millis);
 			}
 		}
+		// written here or by another node meanwhile: either way the rows are exact as of a moment ago
+		reconciled = true;
 		return difference;
 	}
 
@@ -241,41 +266,16 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	}
 
 	/**
-	 * A team count ({@link TaskAuthorizationCheck.TallyPlan}) answered from the tally instead, if this
-	 * node has reconciled it, every group asked for is one of the asking user's own groups, and a due-before
-	 * date is a midnight of the desk's zone (the filter 今日到期 asks for the start of tomorrow).
-	 * <p>
-	 * Why the count may skip the grant check for such groups: the engine grants every task to each of its
-	 * candidate groups when it adds the group ({@code DefaultAuthorizationProvider}), and the desk does not
-	 * take those grants back, so every task with a candidate link to one of the user's own groups is readable
-	 * by the user. A group the user is not in (the REST API lets a caller name any group) falls back to the
-	 * database with the per-task check, and so does anything else, including a desk with REVOKE
-	 * authorizations (the engine then writes another statement, which is never rewritten). The page of tasks
-	 * itself is always read from the database with the per-task check.
+	 * A plain team count answered from the tally (see {@link TaskAuthorizationCheck}): the sum of the rows
+	 * whose key holds one of the groups, each task once, optionally of the days before a due-before date. Empty
+	 * if a due-before date is not a midnight of the desk's zone (the filter 今日到期 asks for the start of
+	 * tomorrow), since a day's row cannot be split.
 	 */
-	<P> java.util.Optional<TaskAuthorizationCheck.Rewritten<org.apache.ibatis.mapping.ParameterMapping>> countQuery(
-			TaskAuthorizationCheck.Rewritten<org.apache.ibatis.mapping.ParameterMapping> count,
-			org.apache.ibatis.mapping.BoundSql bound, org.apache.ibatis.session.Configuration configuration) {
-		TaskAuthorizationCheck.TallyPlan plan = count.tally();
-		org.camunda.bpm.engine.impl.interceptor.CommandContext context = org.camunda.bpm.engine.impl.context.Context
-				.getCommandContext();
-		if (!reconciled || plan == null || context == null || context.getAuthentication() == null
-				|| context.getAuthentication().getGroupIds() == null) {
-			return java.util.Optional.empty();
-		}
-		List<String> own = context.getAuthentication().getGroupIds();
-		List<String> groups = new ArrayList<>();
-		for (int i = 0; i < plan.groups(); i++) {
-			Object group = value(bound, count.parameters().get(i));
-			if (!(group instanceof String id) || !own.contains(id)) {
-				return java.util.Optional.empty();
-			}
-			groups.add(id);
-		}
+	java.util.Optional<TaskAuthorizationCheck.Rewritten<ParameterMapping>> sum(List<String> groups, Object dueBefore,
+			BoundSql bound, Configuration configuration) {
 		LocalDate before = null;
-		if (plan.dueBefore() >= 0) {
-			Object due = value(bound, count.parameters().get(plan.dueBefore()));
-			if (!(due instanceof java.util.Date date)) {
+		if (dueBefore != null) {
+			if (!(dueBefore instanceof java.util.Date date)) {
 				return java.util.Optional.empty();
 			}
 			java.time.ZonedDateTime at = date.toInstant().atZone(zone);
@@ -285,31 +285,22 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			before = at.toLocalDate();
 		}
 		StringBuilder sql = new StringBuilder("select coalesce(sum(T.delta), 0) from desk_task_tally T where (");
-		List<org.apache.ibatis.mapping.ParameterMapping> mappings = new ArrayList<>();
+		List<ParameterMapping> mappings = new ArrayList<>();
 		for (int i = 0; i < groups.size(); i++) {
 			String name = "deskTallyGroup" + i;
+			// the whole name between commas: no LIKE, whose _ would match any character of a group id
 			sql.append(i > 0 ? " or " : "").append("locate(?, T.group_key) > 0");
 			bound.setAdditionalParameter(name, "," + groups.get(i) + ",");
-			mappings.add(new org.apache.ibatis.mapping.ParameterMapping.Builder(configuration, name, String.class).build());
+			mappings.add(new ParameterMapping.Builder(configuration, name, String.class).build());
 		}
 		sql.append(")");
 		if (before != null) {
 			sql.append(" and T.due_day < ?");
 			bound.setAdditionalParameter("deskTallyDay", Date.valueOf(before));
-			mappings.add(new org.apache.ibatis.mapping.ParameterMapping.Builder(configuration, "deskTallyDay", Date.class).build());
+			mappings.add(new ParameterMapping.Builder(configuration, "deskTallyDay", Date.class).build());
 		}
 		COUNTS_ANSWERED.incrementAndGet();
 		return java.util.Optional.of(new TaskAuthorizationCheck.Rewritten<>(sql.toString(), mappings));
-	}
-
-	/** A bind parameter's value, found as MyBatis finds it. */
-	private static Object value(org.apache.ibatis.mapping.BoundSql bound, org.apache.ibatis.mapping.ParameterMapping mapping) {
-		String property = mapping.getProperty();
-		if (bound.hasAdditionalParameter(property)) {
-			return bound.getAdditionalParameter(property);
-		}
-		Object parameter = bound.getParameterObject();
-		return parameter == null ? null : org.apache.ibatis.reflection.SystemMetaObject.forObject(parameter).getValue(property);
 	}
 
 	/** A task's key: its candidate groups, sorted, each between commas. */

@@ -62,9 +62,11 @@ import com.retentiondesk.system.TaskTally;
  * (due today or overdue) holds about a sixth of the open tasks on whatever day the benchmark runs, as
  * on a desk that works its list every day.
  * <p>
- * Before a level is timed, every one of its calls is made {@code benchmark.warmups} times (default 50)
+ * Before a level is timed, every one of its calls is made {@code benchmark.warmups} times (default 150)
  * in rotation: a desk serves Tasklist all day, so its JIT and caches are warm, and a cold start would
- * time the compiler rather than the queries (3 to 7 times the CPU per call on the first rows). Run with
+ * time the compiler rather than the queries (3 to 7 times the CPU per call on the first rows). On 2 cores
+ * the JIT's C2 thread kept one core busy for 2-3 minutes of Tasklist calls after start (seen with
+ * {@code top -H}); 150 rounds of the 12 calls take about that long. Run with
  * {@code mvn -Pbenchmark test -Dtest=TasklistBenchmark} (H2) or {@code TasklistMariaDbBenchmark}.
  */
 @Tag("benchmark")
@@ -80,7 +82,7 @@ abstract class TasklistBenchmarkRun {
 	static final int MANAGERS_PER_TEAM = 4;
 	static final int SEED_PER_MANAGER = 10;
 	static final int CALLS = Integer.getInteger("benchmark.calls", 40);
-	static final int WARMUPS = Integer.getInteger("benchmark.warmups", 50);
+	static final int WARMUPS = Integer.getInteger("benchmark.warmups", 150);
 	/** A call slower than this is the stock engine path: timed 3 times only, and warmed up no further. */
 	static final long SLOW_MILLIS = 2_000;
 	private static final Logger log = LoggerFactory.getLogger(TasklistBenchmarkRun.class);

@@ -133,14 +133,37 @@ class TaskTallyTest {
 	}
 
 	@Test
+	void shouldCountTheirOwnTasksWithoutTheCheckPerTask() {
+		String mine = openCase("manager1");
+		tasks.claim(mine, "manager1");
+		String escalation = openCase("manager2");
+		tasks.addCandidateGroup(escalation, DeskGroups.SUPERVISORS);
+		long implied = TaskAuthorizationCheck.IMPLIED_COUNTS.get();
+
+		assertThat(filterCount("manager1", IdentitySetup.FILTER_MY_TASKS))
+				.isEqualTo(tasks.createTaskQuery().taskAssignee("manager1").count()).isPositive();
+		// a team count with another condition: the check per task is implied, the tally cannot answer it
+		assertThat(countOf("supervisor1", "/engine-rest/task/count?candidateGroups=supervisors,team1&includeAssignedTasks=true"
+				+ "&processDefinitionKey=ArrearsReminderProcess")).isEqualTo(tasks.createTaskQuery()
+						.taskCandidateGroupIn(List.of("supervisors", "team1")).includeAssignedTasks()
+						.processDefinitionKey("ArrearsReminderProcess").count());
+		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(2);
+
+		// another manager's tasks keep the check: manager2 reads manager1's through their team only
+		assertThat(countOf("manager5", "/engine-rest/task/count?assignee=manager1")).isZero();
+		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(2);
+	}
+
+	@Test
 	void shouldLeaveACountOfAnotherTeamToTheDatabase() {
 		openCase("manager5");
 		long answered = TaskTally.COUNTS_ANSWERED.get();
+		long implied = TaskAuthorizationCheck.IMPLIED_COUNTS.get();
 
 		// manager1 (team1) names team2's group: the per-task check finds none readable
 		ResponseEntity<Map> count = http.withBasicAuth("manager1", Fixtures.PASSWORD)
 				.getForEntity("/engine-rest/task/count?candidateGroups=team2&includeAssignedTasks=true", Map.class);
-		// a count with any other condition is the database's too
+		// a count of their own group with another condition is the database's, without the check per task
 		ResponseEntity<Map> unassigned = http.withBasicAuth("manager1", Fixtures.PASSWORD)
 				.getForEntity("/engine-rest/task/count?candidateGroups=team1", Map.class);
 
@@ -149,6 +172,13 @@ class TaskTallyTest {
 		assertThat(((Number) unassigned.getBody().get("count")).longValue())
 				.isEqualTo(tasks.createTaskQuery().taskCandidateGroup("team1").count());
 		assertThat(TaskTally.COUNTS_ANSWERED.get()).isEqualTo(answered);
+		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(1);
+	}
+
+	private long countOf(String user, String url) {
+		ResponseEntity<Map> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(url, Map.class);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return ((Number) answer.getBody().get("count")).longValue();
 	}
 
 	private long filterCount(String user, String filterName) {
