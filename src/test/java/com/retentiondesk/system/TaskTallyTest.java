@@ -36,6 +36,11 @@ import com.retentiondesk.customer.Customers;
 @DeskTest
 class TaskTallyTest {
 
+	/** The escalation e-mails a supervisor gets (see escalate). */
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static com.icegreen.greenmail.junit5.GreenMailExtension mail = new com.icegreen.greenmail.junit5.GreenMailExtension(
+			new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+
 	@Autowired
 	TaskTally tally;
 	@Autowired
@@ -48,6 +53,8 @@ class TaskTallyTest {
 	RuntimeService runtime;
 	@Autowired
 	FilterService filters;
+	@Autowired
+	org.camunda.bpm.engine.ManagementService management;
 	@Autowired
 	JdbcTemplate jdbc;
 	@Autowired
@@ -147,11 +154,16 @@ class TaskTallyTest {
 				+ "&processDefinitionKey=ArrearsReminderProcess")).isEqualTo(tasks.createTaskQuery()
 						.taskCandidateGroupIn(List.of("supervisors", "team1")).includeAssignedTasks()
 						.processDefinitionKey("ArrearsReminderProcess").count());
-		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(2);
+		// 已升级: a team count narrowed by task definition key, counted from the key's index
+		escalate(openCase("manager3"));
+		long escalated = tasks.createTaskQuery().taskDefinitionKeyLike(IdentitySetup.ESCALATED_KEYS)
+				.taskCandidateGroupIn(List.of("supervisors", "team1")).includeAssignedTasks().count();
+		assertThat(filterCount("supervisor1", IdentitySetup.FILTER_ESCALATED)).isEqualTo(escalated).isPositive();
+		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(3);
 
 		// another manager's tasks keep the check: manager2 reads manager1's through their team only
 		assertThat(countOf("manager5", "/engine-rest/task/count?assignee=manager1")).isZero();
-		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(2);
+		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(3);
 	}
 
 	@Test
@@ -173,6 +185,20 @@ class TaskTallyTest {
 				.isEqualTo(tasks.createTaskQuery().taskCandidateGroup("team1").count());
 		assertThat(TaskTally.COUNTS_ANSWERED.get()).isEqualTo(answered);
 		assertThat(TaskAuthorizationCheck.IMPLIED_COUNTS.get() - implied).isEqualTo(1);
+	}
+
+	/** The first call's overdue timer fires: the supervisors get an escalation task. */
+	private void escalate(String callTask) {
+		String instance = processOf(callTask);
+		org.camunda.bpm.engine.runtime.Job overdue = management.createJobQuery().processInstanceId(instance)
+				.activityId("BoundaryEvent_FirstCallOverdue").singleResult();
+		management.executeJob(overdue.getId());
+		for (org.camunda.bpm.engine.runtime.Job next : management.createJobQuery().processInstanceId(instance).executable()
+				.list()) {
+			if (next.getDuedate() == null) {
+				management.executeJob(next.getId());
+			}
+		}
 	}
 
 	private long countOf(String user, String url) {
