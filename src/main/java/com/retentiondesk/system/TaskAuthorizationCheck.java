@@ -196,8 +196,8 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 					}
 				}
 				if (!kept.contains(-1)) {
-					plan = new CountPlan(plan.groups(), -1, false, -1, perTaskSql.substring(0, at) + "1 = 1"
-							+ perTaskSql.substring(at + check.length()), kept);
+					plan = new CountPlan(plan.groups(), -1, plan.tally(), plan.taskKeyLike(), plan.escape(), plan.dueBefore(),
+							perTaskSql.substring(0, at) + "1 = 1" + perTaskSql.substring(at + check.length()), kept);
 				}
 			}
 		}
@@ -399,7 +399,8 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	 * whether {@link TaskTally} can answer it ({@code tally}; {@code dueBefore} is the position of its due
 	 * date, or -1).
 	 */
-	record CountPlan(int groups, int assignee, boolean tally, int dueBefore, String withoutGrants, List<Integer> kept) {
+	record CountPlan(int groups, int assignee, boolean tally, int taskKeyLike, String escape, int dueBefore,
+			String withoutGrants, List<Integer> kept) {
 	}
 
 	/** A team count (its groups as an AND term, see {@link #candidateLinksChecked}), any other conditions. */
@@ -408,7 +409,8 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	private static final Pattern TALLY_COUNT = Pattern.compile("select count\\(RES\\.ID_\\) from \\(select distinct I\\.TASK_ID_ "
 			+ "from ACT_RU_IDENTITYLINK I where I\\.TYPE_ = 'candidate' and I\\.GROUP_ID_ IN \\((?<groups>\\?(?:,\\?)*)\\)\\) L "
 			+ "inner join ACT_RU_TASK RES on RES\\.ID_ = L\\.TASK_ID_ inner join ACT_RE_PROCDEF D on RES\\.PROC_DEF_ID_ = D\\.ID_ "
-			+ "WHERE \\(1 = 1 and (?<due>\\(RES\\.DUE_DATE_ < \\? and RES\\.DUE_DATE_ is not null\\) and )?\\(1 = 1\\)\\) "
+			+ "WHERE \\(1 = 1 and (?<key>RES\\.TASK_DEF_KEY_ like \\? ESCAPE (?<escape>'[^'?]*') and )?"
+			+ "(?<due>\\(RES\\.DUE_DATE_ < \\? and RES\\.DUE_DATE_ is not null\\) and )?\\(1 = 1\\)\\) "
 			+ "and \\(\\(\\)\\) and \\(RES\\.TENANT_ID_ is null\\)");
 	/** 我的任务's count, after {@link #canonical}, less its grant check: the assignee is its only condition. */
 	private static final Pattern ASSIGNEE_COUNT = Pattern.compile("select count\\(RES\\.ID_\\) from \\S*ACT_RU_TASK RES "
@@ -441,10 +443,12 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			}
 			Matcher tally = TALLY_COUNT.matcher(canonical);
 			boolean plain = tally.matches();
-			return new CountPlan(groups, -1, plain, plain && tally.group("due") != null ? groups : -1, withoutGrants, kept);
+			boolean keyLike = plain && tally.group("key") != null;
+			return new CountPlan(groups, -1, plain, keyLike ? groups : -1, keyLike ? tally.group("escape") : null,
+					plain && tally.group("due") != null ? groups + (keyLike ? 1 : 0) : -1, withoutGrants, kept);
 		}
 		if (ASSIGNEE_COUNT.matcher(canonical).matches() && before == 1) {
-			return new CountPlan(0, 0, false, -1, withoutGrants, kept);
+			return new CountPlan(0, 0, false, -1, null, -1, withoutGrants, kept);
 		}
 		return null;
 	}
@@ -539,7 +543,9 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 				}
 				if (plan.tally() && tally != null && tally.isReady()) {
 					Object due = plan.dueBefore() < 0 ? null : value(bound, count.parameters().get(plan.dueBefore()));
-					Optional<Rewritten<ParameterMapping>> tallied = tally.sum(groups, due, bound, configuration);
+					Object keyLike = plan.taskKeyLike() < 0 ? null : value(bound, count.parameters().get(plan.taskKeyLike()));
+					Optional<Rewritten<ParameterMapping>> tallied = tally.sum(groups, keyLike, plan.escape(), due, bound,
+							configuration);
 					if (tallied.isPresent()) {
 						return tallied;
 					}

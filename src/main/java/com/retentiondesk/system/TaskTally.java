@@ -190,20 +190,22 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		Snapshot read = Objects.requireNonNull(snapshot.execute(status -> {
 			List<Long> ids = new ArrayList<>();
 			Map<Key, Long> tally = new HashMap<>();
-			jdbc.query("select id, group_key, due_day, delta from desk_task_tally", rs -> {
+			jdbc.query("select id, group_key, task_key, due_day, delta from desk_task_tally", rs -> {
 				ids.add(rs.getLong(1));
-				Date day = rs.getDate(3);
-				tally.merge(new Key(rs.getString(2), day == null ? null : day.toLocalDate()), (long) rs.getInt(4), Long::sum);
+				Date day = rs.getDate(4);
+				tally.merge(new Key(rs.getString(2), rs.getString(3), day == null ? null : day.toLocalDate()),
+						(long) rs.getInt(5), Long::sum);
 			});
 			Map<String, TaskRow> tasks = new HashMap<>();
-			jdbc.query("select L.TASK_ID_, L.GROUP_ID_, T.DUE_DATE_ from ACT_RU_IDENTITYLINK L inner join ACT_RU_TASK T "
-					+ "on T.ID_ = L.TASK_ID_ where L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null", rs -> {
-						java.sql.Timestamp due = rs.getTimestamp(3);
-						tasks.computeIfAbsent(rs.getString(1), id -> new TaskRow(new TreeSet<>(), due == null ? null
-								: due.toInstant().atZone(zone).toLocalDate())).groups().add(rs.getString(2));
+			jdbc.query("select L.TASK_ID_, L.GROUP_ID_, T.TASK_DEF_KEY_, T.DUE_DATE_ from ACT_RU_IDENTITYLINK L inner join "
+					+ "ACT_RU_TASK T on T.ID_ = L.TASK_ID_ where L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null", rs -> {
+						String taskKey = rs.getString(3);
+						java.sql.Timestamp due = rs.getTimestamp(4);
+						tasks.computeIfAbsent(rs.getString(1), id -> new TaskRow(new TreeSet<>(), taskKey == null ? "" : taskKey,
+								due == null ? null : due.toInstant().atZone(zone).toLocalDate())).groups().add(rs.getString(2));
 					});
 			Map<Key, Long> exact = new HashMap<>();
-			tasks.values().forEach(task -> exact.merge(new Key(key(task.groups()), task.day()), 1L, Long::sum));
+			tasks.values().forEach(task -> exact.merge(new Key(key(task.groups()), task.taskKey(), task.day()), 1L, Long::sum));
 			return new Snapshot(ids, tally, exact);
 		}));
 		read.tally().values().removeIf(count -> count == 0);
@@ -256,23 +258,24 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		List<Object[]> rows = new ArrayList<>();
 		counts.forEach((key, count) -> {
 			if (count != 0) {
-				rows.add(new Object[] { key.groups(), key.day() == null ? null : Date.valueOf(key.day()), count });
+				rows.add(new Object[] { key.groups(), key.taskKey(), key.day() == null ? null : Date.valueOf(key.day()), count });
 			}
 		});
 		if (!rows.isEmpty()) {
-			jdbc.batchUpdate("insert into desk_task_tally (group_key, due_day, delta) values (?, ?, ?)", rows,
-					new int[] { java.sql.Types.VARCHAR, java.sql.Types.DATE, java.sql.Types.INTEGER });
+			jdbc.batchUpdate("insert into desk_task_tally (group_key, task_key, due_day, delta) values (?, ?, ?, ?)", rows,
+					new int[] { java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.DATE, java.sql.Types.INTEGER });
 		}
 	}
 
 	/**
 	 * A plain team count answered from the tally (see {@link TaskAuthorizationCheck}): the sum of the rows
-	 * whose key holds one of the groups, each task once, optionally of the days before a due-before date. Empty
+	 * whose key holds one of the groups, each task once, optionally of the task definition keys LIKE a
+	 * pattern (已升级) and of the days before a due-before date. Empty
 	 * if a due-before date is not a midnight of the desk's zone (the filter 今日到期 asks for the start of
 	 * tomorrow), since a day's row cannot be split.
 	 */
-	java.util.Optional<TaskAuthorizationCheck.Rewritten<ParameterMapping>> sum(List<String> groups, Object dueBefore,
-			BoundSql bound, Configuration configuration) {
+	java.util.Optional<TaskAuthorizationCheck.Rewritten<ParameterMapping>> sum(List<String> groups, Object taskKeyLike,
+			String escape, Object dueBefore, BoundSql bound, Configuration configuration) {
 		LocalDate before = null;
 		if (dueBefore != null) {
 			if (!(dueBefore instanceof java.util.Date date)) {
@@ -294,6 +297,15 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			mappings.add(new ParameterMapping.Builder(configuration, name, String.class).build());
 		}
 		sql.append(")");
+		if (taskKeyLike != null) {
+			if (!(taskKeyLike instanceof String pattern) || escape == null) {
+				return java.util.Optional.empty();
+			}
+			// the engine's own LIKE and escape character, on the same key
+			sql.append(" and T.task_key like ? ESCAPE ").append(escape);
+			bound.setAdditionalParameter("deskTallyTaskKey", pattern);
+			mappings.add(new ParameterMapping.Builder(configuration, "deskTallyTaskKey", String.class).build());
+		}
 		if (before != null) {
 			sql.append(" and T.due_day < ?");
 			bound.setAdditionalParameter("deskTallyDay", Date.valueOf(before));
@@ -325,10 +337,10 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		return changes;
 	}
 
-	private record Key(String groups, LocalDate day) {
+	private record Key(String groups, String taskKey, LocalDate day) {
 	}
 
-	private record TaskRow(TreeSet<String> groups, LocalDate day) {
+	private record TaskRow(TreeSet<String> groups, String taskKey, LocalDate day) {
 	}
 
 	private record Snapshot(List<Long> ids, Map<Key, Long> tally, Map<Key, Long> exact) {
@@ -387,7 +399,8 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			if (groups.isEmpty()) {
 				return null;
 			}
-			return new Key(key(groups), due == null ? null : due.toInstant().atZone(zone).toLocalDate());
+			String taskKey = task.getTaskDefinitionKey() == null ? "" : task.getTaskDefinitionKey();
+			return new Key(key(groups), taskKey, due == null ? null : due.toInstant().atZone(zone).toLocalDate());
 		}
 
 		@Override
