@@ -1,14 +1,20 @@
 package com.retentiondesk.system;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,6 +89,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	private final ZoneId zone;
 	private final long reconcileSeconds;
 	private volatile boolean reconciled;
+	private volatile boolean recording = true;
 	private ScheduledExecutorService schedule;
 
 	TaskTally(DataSource dataSource, Clock clock,
@@ -104,7 +111,19 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 
 	/** Whether counts may be answered here: only once this node has reconciled the tally since it started. */
 	boolean isReady() {
-		return reconciled;
+		return reconciled && recording;
+	}
+
+	/**
+	 * Stops or resumes following the tasks, for measurements (the benchmark's cost of opening a case with and
+	 * without the desk's Tasklist machinery). While stopped, this node leaves counts to the database; after
+	 * resuming, the tally is stale until the next {@link #reconcile()}.
+	 */
+	public void setRecording(boolean on) {
+		if (on != recording) {
+			reconciled = false;
+			recording = on;
+		}
 	}
 
 	@Override
@@ -112,9 +131,21 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
 		}
-		TaskListener created = task -> changes(task).created(task);
-		TaskListener ended = task -> changes(task).ended(task);
-		TaskListener updated = task -> changes(task).updated(task);
+		TaskListener created = task -> {
+			if (recording) {
+				changes(task).created(task);
+			}
+		};
+		TaskListener ended = task -> {
+			if (recording) {
+				changes(task).ended(task);
+			}
+		};
+		TaskListener updated = task -> {
+			if (recording) {
+				changes(task).updated(task);
+			}
+		};
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
@@ -200,7 +231,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			jdbc.query("select L.TASK_ID_, L.GROUP_ID_, T.TASK_DEF_KEY_, T.DUE_DATE_ from ACT_RU_IDENTITYLINK L inner join "
 					+ "ACT_RU_TASK T on T.ID_ = L.TASK_ID_ where L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null", rs -> {
 						String taskKey = rs.getString(3);
-						java.sql.Timestamp due = rs.getTimestamp(4);
+						Timestamp due = rs.getTimestamp(4);
 						tasks.computeIfAbsent(rs.getString(1), id -> new TaskRow(new TreeSet<>(), taskKey == null ? "" : taskKey,
 								due == null ? null : due.toInstant().atZone(zone).toLocalDate())).groups().add(rs.getString(2));
 					});
@@ -263,7 +294,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		});
 		if (!rows.isEmpty()) {
 			jdbc.batchUpdate("insert into desk_task_tally (group_key, task_key, due_day, delta) values (?, ?, ?, ?)", rows,
-					new int[] { java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.DATE, java.sql.Types.INTEGER });
+					new int[] { Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.INTEGER });
 		}
 	}
 
@@ -274,16 +305,16 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	 * if a due-before date is not a midnight of the desk's zone (the filter 今日到期 asks for the start of
 	 * tomorrow), since a day's row cannot be split.
 	 */
-	java.util.Optional<TaskAuthorizationCheck.Rewritten<ParameterMapping>> sum(List<String> groups, Object taskKeyLike,
+	Optional<TaskAuthorizationCheck.Rewritten<ParameterMapping>> sum(List<String> groups, Object taskKeyLike,
 			String escape, Object dueBefore, BoundSql bound, Configuration configuration) {
 		LocalDate before = null;
 		if (dueBefore != null) {
 			if (!(dueBefore instanceof java.util.Date date)) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
-			java.time.ZonedDateTime at = date.toInstant().atZone(zone);
-			if (!at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-				return java.util.Optional.empty();
+			ZonedDateTime at = date.toInstant().atZone(zone);
+			if (!at.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+				return Optional.empty();
 			}
 			before = at.toLocalDate();
 		}
@@ -299,7 +330,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 		sql.append(")");
 		if (taskKeyLike != null) {
 			if (!(taskKeyLike instanceof String pattern) || escape == null) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 			// the engine's own LIKE and escape character, on the same key
 			sql.append(" and T.task_key like ? ESCAPE ").append(escape);
@@ -312,11 +343,11 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			mappings.add(new ParameterMapping.Builder(configuration, "deskTallyDay", Date.class).build());
 		}
 		COUNTS_ANSWERED.incrementAndGet();
-		return java.util.Optional.of(new TaskAuthorizationCheck.Rewritten<>(sql.toString(), mappings));
+		return Optional.of(new TaskAuthorizationCheck.Rewritten<>(sql.toString(), mappings));
 	}
 
 	/** A task's key: its candidate groups, sorted, each between commas. */
-	static String key(java.util.SortedSet<String> groups) {
+	static String key(SortedSet<String> groups) {
 		return "," + String.join(",", groups) + ",";
 	}
 

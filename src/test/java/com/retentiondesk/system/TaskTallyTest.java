@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -22,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.arrears.ArrearsCases;
@@ -37,9 +43,8 @@ import com.retentiondesk.customer.Customers;
 class TaskTallyTest {
 
 	/** The escalation e-mails a supervisor gets (see escalate). */
-	@org.junit.jupiter.api.extension.RegisterExtension
-	static com.icegreen.greenmail.junit5.GreenMailExtension mail = new com.icegreen.greenmail.junit5.GreenMailExtension(
-			new com.icegreen.greenmail.util.ServerSetup(3025, "127.0.0.1", "smtp"));
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
 
 	@Autowired
 	TaskTally tally;
@@ -54,7 +59,7 @@ class TaskTallyTest {
 	@Autowired
 	FilterService filters;
 	@Autowired
-	org.camunda.bpm.engine.ManagementService management;
+	ManagementService management;
 	@Autowired
 	JdbcTemplate jdbc;
 	@Autowired
@@ -78,7 +83,7 @@ class TaskTallyTest {
 		String moved = openCase("manager6");
 		long team1 = tallied(",team1,");
 
-		Map<String, Object> form = new java.util.HashMap<>();
+		Map<String, Object> form = new HashMap<>();
 		form.put("callOutcome", "NOT_REACHED");
 		form.put("promisedPaymentDate", null);
 		form.put("paymentChannel", null);
@@ -198,10 +203,10 @@ class TaskTallyTest {
 	/** The first call's overdue timer fires: the supervisors get an escalation task. */
 	private void escalate(String callTask) {
 		String instance = processOf(callTask);
-		org.camunda.bpm.engine.runtime.Job overdue = management.createJobQuery().processInstanceId(instance)
+		Job overdue = management.createJobQuery().processInstanceId(instance)
 				.activityId("BoundaryEvent_FirstCallOverdue").singleResult();
 		management.executeJob(overdue.getId());
-		for (org.camunda.bpm.engine.runtime.Job next : management.createJobQuery().processInstanceId(instance).executable()
+		for (Job next : management.createJobQuery().processInstanceId(instance).executable()
 				.list()) {
 			if (next.getDuedate() == null) {
 				management.executeJob(next.getId());
