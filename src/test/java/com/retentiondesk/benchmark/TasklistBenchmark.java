@@ -445,6 +445,15 @@ abstract class TasklistBenchmarkRun {
 			return get(manager, "/engine-rest/task?assignee=" + manager
 					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
 		});
+		// Tasklist's list of filters with each one's count, as it asks on every load and refresh
+		calls.put("webapp filter list, with counts", () -> {
+			ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
+					+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(session), String.class);
+			if (!answer.getStatusCode().is2xxSuccessful()) {
+				throw new AssertionError("filter list answered " + answer.getStatusCode() + ": " + answer.getBody());
+			}
+			return answer.getBody();
+		});
 		warmUp(open, calls);
 		List<String> rows = new ArrayList<>();
 		calls.forEach((name, call) -> rows.add(row(open, name, call)));

@@ -53,7 +53,13 @@ class IdentitySetupTest {
 
 	@Test
 	void shouldShowManagersTheirThreeFiltersAndSupervisorsTheEscalationsToo() {
+		long rewrites = TaskAuthorizationCheck.REWRITES.get();
 		assertThat(filterNamesSeenBy("manager1")).containsExactlyInAnyOrder("我的任务", "本组任务", "今日到期");
+		// the filter list's grant check goes through TaskAuthorizationCheck too, count included
+		assertThat(TaskAuthorizationCheck.REWRITES.get()).isGreaterThan(rewrites);
+		assertThat(((Number) http.withBasicAuth("manager1", Fixtures.PASSWORD)
+				.getForEntity("/engine-rest/filter/count?resourceType=Task", Map.class).getBody().get("count")).intValue())
+				.isEqualTo(3);
 		assertThat(filterNamesSeenBy("manager8")).containsExactlyInAnyOrder("我的任务", "本组任务", "今日到期");
 		assertThat(filterNamesSeenBy("supervisor2")).containsExactlyInAnyOrder("我的任务", "本组任务", "今日到期", "已升级");
 	}
