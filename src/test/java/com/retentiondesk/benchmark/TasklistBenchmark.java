@@ -446,9 +446,12 @@ abstract class TasklistBenchmarkRun {
 					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
 		});
 		// Tasklist's list of filters with each one's count, as it asks on every load and refresh
+		HttpHeaders sidebar = new HttpHeaders();
+		sidebar.putAll(session);
+		sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
 		calls.put("webapp filter list, with counts", () -> {
 			ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
-					+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(session), String.class);
+					+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(sidebar), String.class);
 			if (!answer.getStatusCode().is2xxSuccessful()) {
 				throw new AssertionError("filter list answered " + answer.getStatusCode() + ": " + answer.getBody());
 			}
