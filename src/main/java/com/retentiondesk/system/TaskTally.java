@@ -70,8 +70,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one consistent snapshot, and replaces those rows by the exact counts. That also compacts the table to
  * a few hundred rows. Two nodes reconciling at once cannot both write: the second finds the rows it read
  * already deleted and rolls back. What the listeners do not see is corrected there, and logged: candidate
- * groups changed on an open task (the desk never does; an administrator could through the REST API), or
- * rows changed by hand.
+ * groups changed on an open task (the desk never does; an administrator could through the REST API), a
+ * migration that moves open tasks to a task definition with another key, or rows changed by hand.
  * <p>
  * A task's key is its set of candidate groups ({@code ",supervisors,team1,"}), so a user in two groups
  * counts a task in both once, as the task query's DISTINCT does.
