@@ -89,14 +89,19 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	private final ZoneId zone;
 	private final long reconcileSeconds;
 	private volatile boolean reconciled;
-	private volatile boolean recording = true;
+	private volatile boolean recording;
+	/** {@code desk.tasklist.tally-enabled=false}: no listeners' rows, no reconciling, every count from the database. */
+	private final boolean enabled;
 	private ScheduledExecutorService schedule;
 
 	TaskTally(DataSource dataSource, Clock clock,
-			@Value("${desk.tasklist.tally-reconcile-seconds:300}") long reconcileSeconds) {
+			@Value("${desk.tasklist.tally-reconcile-seconds:300}") long reconcileSeconds,
+			@Value("${desk.tasklist.tally-enabled:true}") boolean enabled) {
 		this.dataSource = dataSource;
 		this.zone = clock.getZone();
 		this.reconcileSeconds = reconcileSeconds;
+		this.enabled = enabled;
+		this.recording = enabled;
 	}
 
 	/** Counts answered from the tally since start (the benchmark prints it). */
@@ -161,6 +166,10 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!enabled) {
+			log.info("task tally off (desk.tasklist.tally-enabled=false): team counts read the database");
+			return;
+		}
 		// in the background: 1-2 s at 100,000 open tasks, which the start-up need not wait for; until it is
 		// done, this node leaves the counts to the database
 		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
