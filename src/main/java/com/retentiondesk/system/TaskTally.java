@@ -84,6 +84,8 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	private static final String CHANGES = TaskTally.class.getName() + ".changes";
 	/** Counts answered from the tally since start (for tests and the benchmark). */
 	static final AtomicLong COUNTS_ANSWERED = new AtomicLong();
+	/** The longest key (desk_task_tally.group_key). */
+	static final int MAX_KEY = 1000;
 
 	private final DataSource dataSource;
 	private final ZoneId zone;
@@ -190,9 +192,10 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	}
 
 	private void reconcileAtStart() {
-		for (int attempt = 1; !reconciled; attempt++) {
+		for (int attempt = 1;; attempt++) {
 			try {
 				reconcile();
+				return;
 			} catch (RuntimeException e) {
 				log.warn("task tally not reconciled at start (attempt {}), counts stay with the database: {}", attempt,
 						e.toString());
@@ -246,15 +249,24 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 					});
 			Map<Key, Long> exact = new HashMap<>();
 			tasks.values().forEach(task -> exact.merge(new Key(key(task.groups()), task.taskKey(), task.day()), 1L, Long::sum));
-			return new Snapshot(ids, tally, exact);
+			int oversized = exact.keySet().stream().filter(key -> key.groups().length() > MAX_KEY).toList().size();
+			exact.keySet().removeIf(key -> key.groups().length() > MAX_KEY);
+			return new Snapshot(ids, tally, exact, oversized);
 		}));
 		read.tally().values().removeIf(count -> count == 0);
 		long off = 0;
 		for (Key key : union(read.tally(), read.exact())) {
 			off += Math.abs(read.tally().getOrDefault(key, 0L) - read.exact().getOrDefault(key, 0L));
 		}
+		if (read.oversized() > 0) {
+			// tasks whose candidate groups do not fit a key: the tally cannot count them, so no count comes
+			// from it while they are open
+			log.warn("{} kind(s) of open task have more candidate groups than the task tally can key ({} characters); "
+					+ "team counts read the database while they are open", read.oversized(), MAX_KEY);
+		}
+		boolean countable = read.oversized() == 0;
 		if (off == 0 && read.ids().size() <= read.exact().size()) {
-			reconciled = true;
+			reconciled = countable;
 			return 0;
 		}
 		long difference = off;
@@ -284,7 +296,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			}
 		}
 		// written here or by another node meanwhile: either way the rows are exact as of a moment ago
-		reconciled = true;
+		reconciled = countable;
 		return difference;
 	}
 
@@ -383,7 +395,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 	private record TaskRow(TreeSet<String> groups, String taskKey, LocalDate day) {
 	}
 
-	private record Snapshot(List<Long> ids, Map<Key, Long> tally, Map<Key, Long> exact) {
+	private record Snapshot(List<Long> ids, Map<Key, Long> tally, Map<Key, Long> exact, int oversized) {
 	}
 
 	/** One transaction's changes: the sums per key, and what each task touched is counted as now. */
@@ -437,6 +449,11 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 				}
 			}
 			if (groups.isEmpty()) {
+				return null;
+			}
+			if (key(groups).length() > MAX_KEY) {
+				// not tallied: counts go to the database until a reconcile finds no such task open
+				reconciled = false;
 				return null;
 			}
 			String taskKey = task.getTaskDefinitionKey() == null ? "" : task.getTaskDefinitionKey();
