@@ -339,6 +339,9 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			}
 			before = at.toLocalDate();
 		}
+		if (taskKeyLike != null && (!(taskKeyLike instanceof String) || escape == null)) {
+			return Optional.empty();
+		}
 		StringBuilder sql = new StringBuilder("select coalesce(sum(T.delta), 0) from desk_task_tally T where (");
 		List<ParameterMapping> mappings = new ArrayList<>();
 		for (int i = 0; i < groups.size(); i++) {
@@ -349,10 +352,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			mappings.add(new ParameterMapping.Builder(configuration, name, String.class).build());
 		}
 		sql.append(")");
-		if (taskKeyLike != null) {
-			if (!(taskKeyLike instanceof String pattern) || escape == null) {
-				return Optional.empty();
-			}
+		if (taskKeyLike instanceof String pattern) {
 			// the engine's own LIKE and escape character, on the same key
 			sql.append(" and T.task_key like ? ESCAPE ").append(escape);
 			bound.setAdditionalParameter("deskTallyTaskKey", pattern);
@@ -422,14 +422,19 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 
 		/** A due date moved: the task leaves its old day for the new one. */
 		void updated(DelegateTask task) {
-			Key now = keyOf(task, task.getDueDate());
 			Key before;
 			if (counted.containsKey(task.getId())) {
 				before = counted.get(task.getId());
 			} else {
 				PropertyChange due = task instanceof TaskEntity entity ? entity.getPropertyChanges().get(TaskEntity.DUE_DATE) : null;
-				before = due == null ? now : keyOf(task, (java.util.Date) due.getOrgValue());
+				if (due == null) {
+					// a claim, an assignment, a priority: nothing the tally keeps, and no look-up of the
+					// task's candidate links (a query for a task loaded in this command)
+					return;
+				}
+				before = keyOf(task, (java.util.Date) due.getOrgValue());
 			}
+			Key now = keyOf(task, task.getDueDate());
 			if (!Objects.equals(before, now)) {
 				if (before != null) {
 					deltas.merge(before, -1L, Long::sum);
