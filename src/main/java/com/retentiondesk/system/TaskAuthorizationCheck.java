@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,9 +54,13 @@ import org.springframework.stereotype.Component;
  * parameters repeated) to follow the new text. A statement of another shape, for example with the
  * revoke check that the engine switches on once REVOKE authorizations exist, is left as the engine
  * wrote it: still correct, just slower.
+ * <p>
+ * {@code desk.tasklist.rewrite-enabled=false} leaves every statement as the engine wrote it (the stock
+ * path: correct, but seconds per Tasklist page from a few thousand open tasks on); the benchmark switches
+ * it at run time with {@link #setRewriting} to time the stock path on the same rows.
  */
 @Component
-class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
+public class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskAuthorizationCheck.class);
 	/** Task queries rewritten since start (for tests and the benchmark). */
@@ -112,9 +118,21 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			"org.camunda.bpm.engine.impl.persistence.entity.FilterEntity.selectFilterCountByQueryCriteria");
 
 	private final TaskTally tally;
+	private volatile boolean rewriting;
 
-	TaskAuthorizationCheck(TaskTally tally) {
+	TaskAuthorizationCheck(TaskTally tally, @Value("${desk.tasklist.rewrite-enabled:true}") boolean enabled) {
 		this.tally = tally;
+		this.rewriting = enabled;
+	}
+
+	/** Turns the rewrite (and the counts it answers from the tally) on or off, at once for every statement. */
+	public void setRewriting(boolean on) {
+		rewriting = on;
+	}
+
+	/** Whether statements are rewritten now. */
+	public boolean isRewriting() {
+		return rewriting;
 	}
 
 	@Override
@@ -123,8 +141,13 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 				.getProcessEngineConfiguration();
 		Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
 		if (mybatis.getInterceptors().stream().noneMatch(RewritingInterceptor.class::isInstance)) {
-			mybatis.addInterceptor(new RewritingInterceptor(tally));
-			log.info("task queries check authorizations per task (EXISTS) instead of joining all grants");
+			mybatis.addInterceptor(new RewritingInterceptor(tally, this::isRewriting));
+			if (rewriting) {
+				log.info("task queries check authorizations per task (EXISTS) instead of joining all grants");
+			} else {
+				log.warn("desk.tasklist.rewrite-enabled=false: task queries run as the engine writes them (seconds per "
+						+ "Tasklist page from a few thousand open tasks on)");
+			}
 		}
 	}
 
@@ -478,9 +501,11 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	static final class RewritingInterceptor implements Interceptor {
 
 		private final TaskTally tally;
+		private final BooleanSupplier rewriting;
 
-		RewritingInterceptor(TaskTally tally) {
+		RewritingInterceptor(TaskTally tally, BooleanSupplier rewriting) {
 			this.tally = tally;
+			this.rewriting = rewriting;
 		}
 
 		@Override
@@ -488,7 +513,7 @@ class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 			StatementHandler handler = (StatementHandler) invocation.getTarget();
 			// every statement of the engine passes here: a look at the text first, since reading the
 			// statement's id by reflection cost 5% of the desk's CPU in the scan and the timer jobs (JFR)
-			if (handler.getBoundSql().getSql().indexOf("AUTH") < 0) {
+			if (handler.getBoundSql().getSql().indexOf("AUTH") < 0 || !rewriting.getAsBoolean()) {
 				return invocation.proceed();
 			}
 			MetaObject meta = SystemMetaObject.forObject(handler);

@@ -49,6 +49,7 @@ import com.retentiondesk.TasklistSession;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.system.TaskAuthorizationCheck;
 import com.retentiondesk.system.TaskTally;
 
 /**
@@ -56,7 +57,10 @@ import com.retentiondesk.system.TaskTally;
  * tasks (each with its candidate-group and assignee authorization rows, as the engine writes them) and
  * 1% escalations. Prints p50/p95 of the first page of 15 (with its count) per filter, through
  * /engine-rest (filter list in HAL, as Tasklist asks, and /task plus /task/count) and through the
- * webapp API with a Tasklist session, at 10k and 100k open tasks; also the time to open a case.
+ * webapp API with a Tasklist session, at 10k and 100k open tasks; also the time to open a case. Each row
+ * names its path: "desk" is this code; "stock" is the engine's own statements on the same rows (the desk's
+ * rewrite and the tally's counts switched off, {@link TaskAuthorizationCheck#setRewriting}), timed at the
+ * levels up to {@code benchmark.stockUpTo} (default 10,000: seconds per call there, minutes at 100,000).
  * <p>
  * The open tasks are real engine rows: 320 cases are started through the engine, then their runtime
  * rows (execution, task, identity links, authorizations, variables) are copied with new ids. The copies
@@ -91,6 +95,13 @@ abstract class TasklistBenchmarkRun {
 	static final long JIT_SETTLED_MILLIS = 50;
 	/** A call slower than this is the stock engine path: timed 3 times only, and warmed up no further. */
 	static final long SLOW_MILLIS = 2_000;
+	/**
+	 * The levels up to which the engine's own statements (the stock path, rewrite off) are timed as well:
+	 * 0.5-5 s per call at 10,000 open tasks, minutes at 100,000.
+	 */
+	static final int STOCK_UP_TO = Integer.getInteger("benchmark.stockUpTo", 10_000);
+	/** Warm-up rounds of the stock path: its seconds per call are the database's, not the JIT's. */
+	static final int STOCK_WARMUPS = Integer.getInteger("benchmark.stockWarmups", 3);
 	private static final Logger log = LoggerFactory.getLogger(TasklistBenchmarkRun.class);
 	/** Runtime tables copied per seed case, and the columns that hold ids of copied rows. */
 	private static final Map<String, Set<String>> COPIED = new LinkedHashMap<>();
@@ -119,6 +130,8 @@ abstract class TasklistBenchmarkRun {
 	ProcessEngineConfiguration configuration;
 	@Autowired
 	TestRestTemplate http;
+	@Autowired
+	TaskAuthorizationCheck check;
 
 	private final List<String> seedInstances = new ArrayList<>();
 	/** What the warm-up did at each level, for the results' heading. */
@@ -139,12 +152,21 @@ abstract class TasklistBenchmarkRun {
 		log.info("BENCHMARK tasklist: opening a case (call task + timers + authorizations) took {} ms on average "
 				+ "over {} cases", String.format("%.1f", creation / 1e6 / seedInstances.size()), seedInstances.size());
 		List<String> table = new ArrayList<>();
-		table.add(String.format("%-8s %-34s %8s %8s %8s %8s %8s", "open", "query", "matches", "p50 ms", "p95 ms", "max ms",
-				"cpu ms"));
+		table.add(String.format("%-8s %-6s %-34s %8s %8s %8s %8s %8s", "open", "path", "query", "matches", "p50 ms", "p95 ms",
+				"max ms", "cpu ms"));
 		for (int level : LEVELS) {
 			copyTo(level);
 			long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
-			table.addAll(measure(open));
+			table.addAll(measure(open, "desk", WARMUPS));
+			if (level <= STOCK_UP_TO) {
+				// before: the engine's own statements on the same rows (the rewrite and the tally's counts off)
+				check.setRewriting(false);
+				try {
+					table.addAll(measure(open, "stock", STOCK_WARMUPS));
+				} finally {
+					check.setRewriting(true);
+				}
+			}
 		}
 		log.info("BENCHMARK tasklist results ({} calls per row, each after 1 untimed call; warm-up per level: {}; "
 				+ "team counts answered from the task tally: {}):\n{}", CALLS, String.join("; ", warmUps),
@@ -405,7 +427,8 @@ abstract class TasklistBenchmarkRun {
 		}
 	}
 
-	private List<String> measure(long open) {
+	/** The rows of one level and path ("desk": this code; "stock": the engine's own statements). */
+	private List<String> measure(long open, String queryPath, int warmups) {
 		String manager = managerId(1, 1);
 		Map<String, String> filters = new LinkedHashMap<>();
 		jdbc.query("select ID_, NAME_ from ACT_RU_FILTER", rs -> {
@@ -457,9 +480,9 @@ abstract class TasklistBenchmarkRun {
 			}
 			return answer.getBody();
 		});
-		warmUp(open, calls);
+		warmUp(open + " open tasks, " + queryPath, calls, warmups);
 		List<String> rows = new ArrayList<>();
-		calls.forEach((name, call) -> rows.add(row(open, name, call)));
+		calls.forEach((name, call) -> rows.add(row(open, queryPath, name, call)));
 		return rows;
 	}
 
@@ -469,7 +492,7 @@ abstract class TasklistBenchmarkRun {
 	 * A call slower than 2 s is the stock engine path, which the rows time 3 times only: it is warmed up
 	 * no further, or the warm-up alone would take longer than the whole benchmark.
 	 */
-	private void warmUp(long open, Map<String, Supplier<String>> calls) {
+	private void warmUp(String what, Map<String, Supplier<String>> calls, int warmups) {
 		long start = System.nanoTime();
 		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 		Set<String> warming = new LinkedHashSet<>(calls.keySet());
@@ -479,7 +502,9 @@ abstract class TasklistBenchmarkRun {
 		long lastRoundJit = Long.MAX_VALUE;
 		// at least benchmark.warmups rounds, then on until the JIT has settled: a round that made it compile
 		// for less than JIT_SETTLED_MILLIS (a C2 thread busy for minutes on 2 cores is what a cold desk does)
-		while (!warming.isEmpty() && round < MAX_WARMUPS && (round < WARMUPS || lastRoundJit >= JIT_SETTLED_MILLIS)) {
+		// (a short warm-up, the stock path's, is just that many rounds)
+		int most = warmups >= WARMUPS ? MAX_WARMUPS : warmups;
+		while (!warming.isEmpty() && round < most && (round < warmups || lastRoundJit >= JIT_SETTLED_MILLIS)) {
 			round++;
 			for (Iterator<String> names = warming.iterator(); names.hasNext();) {
 				String name = names.next();
@@ -494,7 +519,7 @@ abstract class TasklistBenchmarkRun {
 			lastRoundJit = now - jitMillis;
 			jitMillis = now;
 		}
-		String done = open + " open tasks, " + round + " rounds of its " + calls.size() + " calls (JIT compiled "
+		String done = what + ", " + round + " rounds of its " + calls.size() + " calls (JIT compiled "
 				+ lastRoundJit + " ms in the last)" + (stopped.isEmpty()
 				? "" : " (over 2 s, so stopped early: " + stopped.entrySet().stream()
 						.map(e -> e.getKey() + " in round " + e.getValue()).collect(Collectors.joining(", ")) + ")");
@@ -520,7 +545,7 @@ abstract class TasklistBenchmarkRun {
 		return answer.getBody();
 	}
 
-	private String row(long open, String name, Supplier<String> call) {
+	private String row(long open, String path, String name, Supplier<String> call) {
 		// untimed: it gives the row's count, and tells whether the call is slow enough to be timed less often
 		long first = System.nanoTime();
 		String answer = call.get();
@@ -537,7 +562,7 @@ abstract class TasklistBenchmarkRun {
 		double cpuPerCall = calls == 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e6 / calls;
 		Arrays.sort(millis);
 		int n = millis.length;
-		String result = String.format("%-8d %-34s %8s %8d %8d %8d %8.1f%s", open, name, matches(answer), millis[n / 2],
+		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s", open, path, name, matches(answer), millis[n / 2],
 				millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], cpuPerCall, n == CALLS ? "" : "  (" + n + " calls)");
 		log.info("BENCHMARK tasklist: {}", result);
 		return result;

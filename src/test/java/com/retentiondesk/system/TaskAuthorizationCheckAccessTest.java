@@ -61,6 +61,8 @@ class TaskAuthorizationCheckAccessTest {
 	AuthorizationService authorizations;
 	@Autowired
 	DataSource dataSource;
+	@Autowired
+	TaskAuthorizationCheck check;
 
 	private static String team1Task;
 	private static String team2Task;
@@ -101,6 +103,29 @@ class TaskAuthorizationCheckAccessTest {
 		assertThat(count("manager1")).isEqualTo(seenByTeam1.size());
 		// three lists and a count went through the rewrite
 		assertThat(TaskAuthorizationCheck.REWRITES.get() - before).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void shouldAnswerAsBeforeWithTheRewriteSwitchedOff() {
+		String query = "/engine-rest/task?includeAssignedTasks=true&maxResults=1000&candidateGroups=team1&sortBy=dueDate"
+				+ "&sortOrder=asc&processDefinitionKey=" + ArrearsProcess.PROCESS_KEY;
+		String countQuery = query.replace("/engine-rest/task?", "/engine-rest/task/count?");
+		List<String> rewritten = get("manager1", query);
+		int rewrittenCount = countOf("manager1", countQuery);
+		long before = TaskAuthorizationCheck.REWRITES.get();
+
+		check.setRewriting(false);
+		try {
+			assertThat(get("manager1", query)).containsExactlyInAnyOrderElementsOf(rewritten).contains(team1Task);
+			assertThat(countOf("manager1", countQuery)).isEqualTo(rewrittenCount);
+			assertThat(get("manager5", query)).isEmpty();
+			// the engine's own statements ran
+			assertThat(TaskAuthorizationCheck.REWRITES.get()).isEqualTo(before);
+		} finally {
+			check.setRewriting(true);
+		}
+		get("manager1", query);
+		assertThat(TaskAuthorizationCheck.REWRITES.get()).isGreaterThan(before);
 	}
 
 	@Test
