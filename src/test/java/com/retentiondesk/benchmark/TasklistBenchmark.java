@@ -443,29 +443,34 @@ abstract class TasklistBenchmarkRun {
 		HttpHeaders supervisorSession = TasklistSession.login(http, "bs1", Fixtures.PASSWORD);
 		supervisorSession.setContentType(MediaType.APPLICATION_JSON);
 		supervisorSession.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		// one client per REST user, made once: each withBasicAuth builds a new HTTP client (threads, a new
+		// connection), which the calls timed with it paid for before (3 threads started per call, JFR), where a
+		// real REST client keeps its connection
+		TestRestTemplate managerRest = http.withBasicAuth(manager, Fixtures.PASSWORD);
+		TestRestTemplate supervisorRest = http.withBasicAuth("bs1", Fixtures.PASSWORD);
 		String page = "/list?firstResult=0&maxResults=15";
 		String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
 		Map<String, Supplier<String>> calls = new LinkedHashMap<>();
 		for (String filter : List.of("我的任务", "本组任务", "今日到期")) {
 			String path = "/filter/" + filters.get(filter) + page;
-			calls.put("rest  filter " + filter, () -> post(http.withBasicAuth(manager, Fixtures.PASSWORD),
+			calls.put("rest  filter " + filter, () -> post(managerRest,
 					"/engine-rest" + path, body, hal));
 			calls.put("webapp filter " + filter, () -> post(http, "/camunda/api/engine/engine/default" + path, body,
 					session));
 		}
 		String escalated = "/filter/" + filters.get("已升级") + page;
-		calls.put("rest  filter 已升级 (bs1)", () -> post(http.withBasicAuth("bs1", Fixtures.PASSWORD),
+		calls.put("rest  filter 已升级 (bs1)", () -> post(supervisorRest,
 				"/engine-rest" + escalated, body, hal));
 		calls.put("webapp filter 已升级 (bs1)", () -> post(http, "/camunda/api/engine/engine/default" + escalated, body,
 				supervisorSession));
 		calls.put("rest  /task?candidateGroup=team1", () -> {
-			get(manager, "/engine-rest/task/count?candidateGroup=team1&includeAssignedTasks=true");
-			return get(manager, "/engine-rest/task?candidateGroup=team1&includeAssignedTasks=true"
+			get(managerRest, "/engine-rest/task/count?candidateGroup=team1&includeAssignedTasks=true");
+			return get(managerRest, "/engine-rest/task?candidateGroup=team1&includeAssignedTasks=true"
 					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
 		});
 		calls.put("rest  /task?assignee=me", () -> {
-			get(manager, "/engine-rest/task/count?assignee=" + manager);
-			return get(manager, "/engine-rest/task?assignee=" + manager
+			get(managerRest, "/engine-rest/task/count?assignee=" + manager);
+			return get(managerRest, "/engine-rest/task?assignee=" + manager
 					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
 		});
 		// Tasklist's list of filters with each one's count, as it asks on every load and refresh
@@ -537,8 +542,8 @@ abstract class TasklistBenchmarkRun {
 		return answer.getBody();
 	}
 
-	private String get(String user, String path) {
-		ResponseEntity<String> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity(path, String.class);
+	private String get(TestRestTemplate client, String path) {
+		ResponseEntity<String> answer = client.getForEntity(path, String.class);
 		if (!answer.getStatusCode().is2xxSuccessful()) {
 			throw new AssertionError(path + " answered " + answer.getStatusCode() + ": " + answer.getBody());
 		}
