@@ -61,6 +61,8 @@ import com.retentiondesk.system.TaskTally;
  * names its path: "desk" is this code; "stock" is the engine's own statements on the same rows (the desk's
  * rewrite and the tally's counts switched off, {@link TaskAuthorizationCheck#setRewriting}), timed at the
  * levels up to {@code benchmark.stockUpTo} (default 10,000: seconds per call there, minutes at 100,000).
+ * A last row per level has {@code benchmark.clients} (8) managers' Tasklist sessions refreshing at once
+ * for {@code benchmark.concurrentSeconds} (30).
  * <p>
  * The open tasks are real engine rows: 320 cases are started through the engine, then their runtime
  * rows (execution, task, identity links, authorizations, variables) are copied with new ids. The copies
@@ -100,6 +102,9 @@ abstract class TasklistBenchmarkRun {
 	 * 0.5-5 s per call at 10,000 open tasks, minutes at 100,000.
 	 */
 	static final int STOCK_UP_TO = Integer.getInteger("benchmark.stockUpTo", 10_000);
+	/** Tasklist sessions refreshing at once for the concurrent row (0: no such row). */
+	static final int CLIENTS = Integer.getInteger("benchmark.clients", 8);
+	static final long CONCURRENT_SECONDS = Long.getLong("benchmark.concurrentSeconds", 30);
 	/** Warm-up rounds of the stock path: its seconds per call are the database's, not the JIT's. */
 	static final int STOCK_WARMUPS = Integer.getInteger("benchmark.stockWarmups", 3);
 	private static final Logger log = LoggerFactory.getLogger(TasklistBenchmarkRun.class);
@@ -488,7 +493,89 @@ abstract class TasklistBenchmarkRun {
 		warmUp(open + " open tasks, " + queryPath, calls, warmups);
 		List<String> rows = new ArrayList<>();
 		calls.forEach((name, call) -> rows.add(row(open, queryPath, name, call)));
+		if (CLIENTS > 0 && queryPath.equals("desk")) {
+			rows.add(atOnce(open, queryPath, filters, page, body));
+		}
 		return rows;
+	}
+
+	/**
+	 * {@link #CLIENTS} Tasklist sessions at once, managers of every team, each refreshing as Tasklist does
+	 * (the filter list with counts, then the first page of 我的任务, 本组任务 and 今日到期) without pause for
+	 * {@link #CONCURRENT_SECONDS}: the row gives p50/p95/max of those calls together, and the calls per
+	 * second the desk served.
+	 */
+	private String atOnce(long open, String queryPath, Map<String, String> filters, String page, String body) {
+		List<List<Supplier<String>>> refreshes = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			HttpHeaders session = TasklistSession.login(http, managerId(1 + c % TEAMS, 1 + (c / TEAMS) % MANAGERS_PER_TEAM),
+					Fixtures.PASSWORD);
+			session.setContentType(MediaType.APPLICATION_JSON);
+			session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+			HttpHeaders sidebar = new HttpHeaders();
+			sidebar.putAll(session);
+			sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
+			List<Supplier<String>> refresh = new ArrayList<>();
+			refresh.add(() -> {
+				ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
+						+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(sidebar), String.class);
+				if (!answer.getStatusCode().is2xxSuccessful()) {
+					throw new AssertionError("filter list answered " + answer.getStatusCode());
+				}
+				return answer.getBody();
+			});
+			for (String filter : List.of("我的任务", "本组任务", "今日到期")) {
+				String path = "/camunda/api/engine/engine/default/filter/" + filters.get(filter) + page;
+				refresh.add(() -> post(http, path, body, session));
+			}
+			refreshes.add(refresh);
+		}
+		List<long[]> timings = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		long cpuStart = processCpuNanos();
+		long start = System.nanoTime();
+		long end = start + CONCURRENT_SECONDS * 1_000_000_000L;
+		for (List<Supplier<String>> refresh : refreshes) {
+			long[] millis = new long[100_000];
+			timings.add(millis);
+			Thread thread = new Thread(() -> {
+				int n = 0;
+				try {
+					while (System.nanoTime() < end && n < millis.length - refresh.size()) {
+						for (Supplier<String> call : refresh) {
+							long t = System.nanoTime();
+							call.get();
+							millis[n++] = (System.nanoTime() - t) / 1_000_000 + 1;
+						}
+					}
+				} catch (Throwable failure) {
+					failures.add(failure);
+				}
+			}, "tasklist-client");
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			try {
+				thread.join();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (!failures.isEmpty()) {
+			throw new AssertionError(failures.size() + " sessions failed", failures.get(0));
+		}
+		// the timings were stored plus 1, so that 0 marks an unused slot
+		long[] all = timings.stream().flatMapToLong(Arrays::stream).filter(m -> m > 0).map(m -> m - 1).sorted().toArray();
+		int n = all.length;
+		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f", open, queryPath,
+				CLIENTS + " sessions at once, " + String.format("%.0f", n / seconds) + "/s", n + " calls", all[n / 2],
+				all[(int) Math.ceil(n * 0.95) - 1], all[n - 1], (processCpuNanos() - cpuStart) / 1e6 / n);
+		log.info("BENCHMARK tasklist: {}", result);
+		return result;
 	}
 
 	/**
