@@ -482,14 +482,7 @@ abstract class TasklistBenchmarkRun {
 		HttpHeaders sidebar = new HttpHeaders();
 		sidebar.putAll(session);
 		sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
-		calls.put("webapp filter list, with counts", () -> {
-			ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
-					+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(sidebar), String.class);
-			if (!answer.getStatusCode().is2xxSuccessful()) {
-				throw new AssertionError("filter list answered " + answer.getStatusCode() + ": " + answer.getBody());
-			}
-			return answer.getBody();
-		});
+		calls.put("webapp filter list, with counts", () -> filterList(sidebar));
 		warmUp(open + " open tasks, " + queryPath, calls, warmups);
 		List<String> rows = new ArrayList<>();
 		calls.forEach((name, call) -> rows.add(row(open, queryPath, name, call)));
@@ -516,14 +509,7 @@ abstract class TasklistBenchmarkRun {
 			sidebar.putAll(session);
 			sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
 			List<Supplier<String>> refresh = new ArrayList<>();
-			refresh.add(() -> {
-				ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
-						+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(sidebar), String.class);
-				if (!answer.getStatusCode().is2xxSuccessful()) {
-					throw new AssertionError("filter list answered " + answer.getStatusCode());
-				}
-				return answer.getBody();
-			});
+			refresh.add(() -> filterList(sidebar));
 			for (String filter : List.of("我的任务", "本组任务", "今日到期")) {
 				String path = "/camunda/api/engine/engine/default/filter/" + filters.get(filter) + page;
 				refresh.add(() -> post(http, path, body, session));
@@ -625,6 +611,16 @@ abstract class TasklistBenchmarkRun {
 				String.class);
 		if (!answer.getStatusCode().is2xxSuccessful()) {
 			throw new AssertionError(path + " answered " + answer.getStatusCode() + ": " + answer.getBody());
+		}
+		return answer.getBody();
+	}
+
+	/** Tasklist's list of filters with each one's count (the sidebar). */
+	private String filterList(HttpHeaders sidebar) {
+		ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
+				+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(sidebar), String.class);
+		if (!answer.getStatusCode().is2xxSuccessful()) {
+			throw new AssertionError("filter list answered " + answer.getStatusCode() + ": " + answer.getBody());
 		}
 		return answer.getBody();
 	}
