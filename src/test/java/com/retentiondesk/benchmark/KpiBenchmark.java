@@ -94,14 +94,16 @@ abstract class KpiBenchmarkRun {
 		log.info("BENCHMARK kpi: {} arrears cases with open call tasks started in {} s", OPEN_TASKS,
 				String.format("%.1f", (System.nanoTime() - start) / 1e9));
 
+		// one client, made once: withBasicAuth builds a new HTTP client and connection each time it is called
+		TestRestTemplate supervisor = http.withBasicAuth("supervisor1", Fixtures.PASSWORD);
 		String query = "/api/kpi?from=" + monthStart.toLocalDate() + "&to=" + monthStart.toLocalDate().plusMonths(1).minusDays(1);
 		for (int i = 0; i < 5; i++) {
-			get(query);
+			get(supervisor, query);
 		}
 		long[] millis = new long[30];
 		for (int i = 0; i < millis.length; i++) {
 			long t = System.nanoTime();
-			get(query);
+			get(supervisor, query);
 			millis[i] = (System.nanoTime() - t) / 1_000_000;
 		}
 		Arrays.sort(millis);
@@ -109,8 +111,8 @@ abstract class KpiBenchmarkRun {
 				CLOSED, OPEN_TASKS, millis[15], millis[28], millis[29]);
 	}
 
-	private void get(String query) {
-		ResponseEntity<String> answer = http.withBasicAuth("supervisor1", Fixtures.PASSWORD).getForEntity(query, String.class);
+	private void get(TestRestTemplate client, String query) {
+		ResponseEntity<String> answer = client.getForEntity(query, String.class);
 		if (answer.getStatusCode() != HttpStatus.OK) {
 			throw new AssertionError("KPI call failed: " + answer.getStatusCode() + " " + answer.getBody());
 		}
