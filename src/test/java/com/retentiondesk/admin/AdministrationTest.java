@@ -42,9 +42,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.TestMail;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.arrears.ArrearsProcess;
 import com.retentiondesk.customer.Customers;
@@ -62,7 +62,7 @@ import com.retentiondesk.customer.Customers;
 class AdministrationTest {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T09:00:00+08:00[Asia/Shanghai]");
 

@@ -45,9 +45,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.TestMail;
 import com.retentiondesk.billing.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.RetentionCase;
@@ -67,7 +67,7 @@ import com.retentiondesk.customer.Customers;
 class ArrearsRacesTest {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
 	/** Wednesday 25 November 2026, 10:00 in Shanghai: a working day, in calling hours. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T10:00:00+08:00[Asia/Shanghai]");

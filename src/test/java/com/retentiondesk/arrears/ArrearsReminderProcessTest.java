@@ -35,10 +35,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.RecordingSmsGateway;
+import com.retentiondesk.TestMail;
 import com.retentiondesk.billing.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
@@ -55,7 +55,7 @@ import com.retentiondesk.customer.Customers;
 class ArrearsReminderProcessTest {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
 	/** Wednesday 25 November 2026, 08:30 in Shanghai: a working day, before calling hours. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T08:30:00+08:00[Asia/Shanghai]");

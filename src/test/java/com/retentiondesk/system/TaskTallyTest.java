@@ -27,9 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.TestMail;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.customer.Customers;
 
@@ -44,7 +44,7 @@ class TaskTallyTest {
 
 	/** The escalation e-mails a supervisor gets (see escalate). */
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
 	@Autowired
 	TaskTally tally;

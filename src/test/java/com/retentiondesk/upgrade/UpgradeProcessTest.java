@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.TestMail;
 import com.retentiondesk.billing.LineEventBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
@@ -44,7 +44,7 @@ import com.retentiondesk.customer.Network;
 class UpgradeProcessTest {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	/** Wednesday 25 November 2026, 09:00. */

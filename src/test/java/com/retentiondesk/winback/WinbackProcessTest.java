@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.TestMail;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.billing.LineEventBooking;
 import com.retentiondesk.billing.PaymentBooking;
@@ -47,7 +47,7 @@ import com.retentiondesk.customer.LineStatus;
 class WinbackProcessTest {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"));
+	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
 	/** Wednesday 25 November 2026, 19:30 in Shanghai: half an hour of calling time left today. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T19:30:00+08:00[Asia/Shanghai]");
