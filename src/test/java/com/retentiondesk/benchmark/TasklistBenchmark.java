@@ -1,5 +1,8 @@
 package com.retentiondesk.benchmark;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -7,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -478,6 +483,25 @@ abstract class TasklistBenchmarkRun {
 			return get(managerRest, "/engine-rest/task?assignee=" + manager
 					+ "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15");
 		});
+		// 今日到期 and 已升级 as a REST client asks them: the filters' conditions as parameters, the escalation
+		// keys' LIKE pattern and the due date encoded (the pattern's backslash and %, the offset's +)
+		String tomorrow = URLEncoder.encode(LocalDate.now().plusDays(1).atStartOfDay(ZoneId.systemDefault())
+				.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")), StandardCharsets.UTF_8);
+		String dueToday = "candidateGroups=" + DeskGroups.PHONE_MANAGERS + ",team1&includeAssignedTasks=true&dueBefore="
+				+ tomorrow;
+		calls.put("rest  /task?candidateGroups&dueBefore", () -> {
+			get(managerRest, "/engine-rest/task/count?" + dueToday);
+			return get(managerRest, "/engine-rest/task?" + dueToday + "&sortBy=dueDate&sortOrder=asc&firstResult=0"
+					+ "&maxResults=15");
+		});
+		String escalations = "taskDefinitionKeyLike=" + URLEncoder.encode(DeskGroups.ESCALATION_TASK_PREFIX.replace("_",
+				"\\_") + "%", StandardCharsets.UTF_8) + "&candidateGroups=" + DeskGroups.SUPERVISORS
+				+ ",team1&includeAssignedTasks=true";
+		calls.put("rest  /task?taskDefinitionKeyLike (bs1)", () -> {
+			get(supervisorRest, "/engine-rest/task/count?" + escalations);
+			return get(supervisorRest, "/engine-rest/task?" + escalations + "&sortBy=dueDate&sortOrder=asc&firstResult=0"
+					+ "&maxResults=15");
+		});
 		// Tasklist's list of filters with each one's count, as it asks on every load and refresh
 		HttpHeaders sidebar = new HttpHeaders();
 		sidebar.putAll(session);
@@ -626,7 +650,8 @@ abstract class TasklistBenchmarkRun {
 	}
 
 	private String get(TestRestTemplate client, String path) {
-		ResponseEntity<String> answer = client.getForEntity(path, String.class);
+		// a URI, so that the parameters' own encoding is kept as it is
+		ResponseEntity<String> answer = client.getForEntity(URI.create(path), String.class);
 		if (!answer.getStatusCode().is2xxSuccessful()) {
 			throw new AssertionError(path + " answered " + answer.getStatusCode() + ": " + answer.getBody());
 		}
