@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -84,6 +85,7 @@ import com.retentiondesk.system.TaskTally;
  */
 @Tag("benchmark")
 @DeskTest
+@Import(StatementCounter.Install.class)
 class TasklistBenchmark extends TasklistBenchmarkRun {
 }
 
@@ -162,8 +164,8 @@ abstract class TasklistBenchmarkRun {
 		log.info("BENCHMARK tasklist: opening a case (call task + timers + authorizations) took {} ms on average "
 				+ "over {} cases", String.format("%.1f", creation / 1e6 / seedInstances.size()), seedInstances.size());
 		List<String> table = new ArrayList<>();
-		table.add(String.format("%-8s %-6s %-34s %8s %8s %8s %8s %8s", "open", "path", "query", "matches", "p50 ms", "p95 ms",
-				"max ms", "cpu ms"));
+		table.add(String.format("%-8s %-6s %-34s %8s %8s %8s %8s %8s %8s %8s", "open", "path", "query", "matches", "p50 ms",
+				"p95 ms", "max ms", "cpu ms", "sql", "db ms"));
 		for (int level : LEVELS) {
 			copyTo(level);
 			long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
@@ -543,6 +545,7 @@ abstract class TasklistBenchmarkRun {
 		List<long[]> timings = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		StatementCounter.reset();
 		long cpuStart = processCpuNanos();
 		long start = System.nanoTime();
 		long end = start + CONCURRENT_SECONDS * 1_000_000_000L;
@@ -581,9 +584,10 @@ abstract class TasklistBenchmarkRun {
 		// the timings were stored plus 1, so that 0 marks an unused slot
 		long[] all = timings.stream().flatMapToLong(Arrays::stream).filter(m -> m > 0).map(m -> m - 1).sorted().toArray();
 		int n = all.length;
-		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f", open, queryPath,
+		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s", open, queryPath,
 				CLIENTS + " sessions at once, " + String.format("%.0f", n / seconds) + "/s", n + " calls", all[n / 2],
-				all[(int) Math.ceil(n * 0.95) - 1], all[n - 1], (processCpuNanos() - cpuStart) / 1e6 / n);
+				all[(int) Math.ceil(n * 0.95) - 1], all[n - 1], (processCpuNanos() - cpuStart) / 1e6 / n,
+				statements(n, "sessions at once"));
 		log.info("BENCHMARK tasklist: {}", result);
 		return result;
 	}
@@ -666,6 +670,7 @@ abstract class TasklistBenchmarkRun {
 		// the stock engine at volume: a query slower than 2 s is timed 3 times, one slower than 10 s once
 		int calls = firstMillis > 10_000 ? 0 : firstMillis > SLOW_MILLIS ? 3 : CALLS;
 		long[] millis = calls == 0 ? new long[] { firstMillis } : new long[calls];
+		StatementCounter.reset();
 		long cpuStart = processCpuNanos();
 		for (int i = 0; i < calls; i++) {
 			long t = System.nanoTime();
@@ -675,10 +680,26 @@ abstract class TasklistBenchmarkRun {
 		double cpuPerCall = calls == 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e6 / calls;
 		Arrays.sort(millis);
 		int n = millis.length;
-		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s", open, path, name, matches(answer), millis[n / 2],
-				millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], cpuPerCall, n == CALLS ? "" : "  (" + n + " calls)");
+		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s%s", open, path, name, matches(answer), millis[n / 2],
+				millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], cpuPerCall, statements(calls, name),
+				n == CALLS ? "" : "  (" + n + " calls)");
 		log.info("BENCHMARK tasklist: {}", result);
 		return result;
+	}
+
+	/**
+	 * The statements the database got per call since {@link StatementCounter#reset()} (round trips, and the
+	 * milliseconds spent waiting for them), as two columns; the costliest ones go to the log.
+	 */
+	private static String statements(int calls, String name) {
+		if (calls == 0) {
+			return String.format(" %8s %8s", "-", "-");
+		}
+		List<StatementCounter.Figures> profile = StatementCounter.snapshot();
+		profile.stream().limit(5).forEach(f -> log.debug("BENCHMARK tasklist:   {}: {}/call, {} ms/call: {}", name,
+				String.format("%.1f", (double) f.calls() / calls), String.format("%.2f", f.nanos() / 1e6 / calls), f.sql()));
+		return String.format(" %8.1f %8.1f", (double) StatementCounter.totalCalls() / calls,
+				StatementCounter.totalNanos() / 1e6 / calls);
 	}
 
 	/**
