@@ -36,6 +36,8 @@ final class DeskNode implements AutoCloseable {
 	private final List<String> properties;
 	private final int port;
 	private final Path log;
+	/** The size of the log when this run of the node started. */
+	private long logStart;
 	private Process process;
 
 	/**
@@ -77,6 +79,8 @@ final class DeskNode implements AutoCloseable {
 		env.put("TZ", "Asia/Shanghai");
 		try {
 			Files.createDirectories(log.getParent());
+			// the log is appended to (a restarted node keeps its first run's lines): this run's part starts here
+			logStart = Files.exists(log) ? Files.size(log) : 0;
 			builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			process = builder.start();
 			// no node outlives the test JVM, whatever ends it
@@ -120,7 +124,7 @@ final class DeskNode implements AutoCloseable {
 				throw new IllegalStateException(name + " died at start-up; see " + log.toAbsolutePath());
 			}
 			try {
-				if (Files.exists(log) && Files.readString(log).contains("ENGINE-00001")) {
+				if (thisRunsLog().contains("ENGINE-00001")) {
 					return;
 				}
 			} catch (IOException e) {
@@ -129,6 +133,20 @@ final class DeskNode implements AutoCloseable {
 			sleep(500);
 		}
 		throw new IllegalStateException(name + " built no engine within " + within);
+	}
+
+	/**
+	 * What this run of the node has logged so far: an earlier run's "engine built" (a previous build's, or
+	 * before a restart) must not count, or the second node of a test would start while the first still
+	 * creates the schema (seen: both nodes creating the engine's tables, one failing on "already exists").
+	 */
+	private String thisRunsLog() throws IOException {
+		if (!Files.exists(log)) {
+			return "";
+		}
+		byte[] all = Files.readAllBytes(log);
+		int from = (int) Math.min(logStart, all.length);
+		return new String(all, from, all.length - from, StandardCharsets.UTF_8);
 	}
 
 	/** kill -9: no shutdown hook, no graceful job executor stop, open transactions die with the connections. */
