@@ -449,12 +449,8 @@ abstract class TasklistBenchmarkRun {
 		HttpHeaders hal = new HttpHeaders();
 		hal.setContentType(MediaType.APPLICATION_JSON);
 		hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-		HttpHeaders session = TasklistSession.login(http, manager, Fixtures.PASSWORD);
-		session.setContentType(MediaType.APPLICATION_JSON);
-		session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-		HttpHeaders supervisorSession = TasklistSession.login(http, "bs1", Fixtures.PASSWORD);
-		supervisorSession.setContentType(MediaType.APPLICATION_JSON);
-		supervisorSession.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		HttpHeaders session = halSession(manager);
+		HttpHeaders supervisorSession = halSession("bs1");
 		// one client per REST user, made once: each withBasicAuth builds a new HTTP client (threads, a new
 		// connection), which the calls timed with it paid for before (3 threads started per call, JFR), where a
 		// real REST client keeps its connection
@@ -505,10 +501,7 @@ abstract class TasklistBenchmarkRun {
 					+ "&maxResults=15");
 		});
 		// Tasklist's list of filters with each one's count, as it asks on every load and refresh
-		HttpHeaders sidebar = new HttpHeaders();
-		sidebar.putAll(session);
-		sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
-		calls.put("webapp filter list, with counts", () -> filterList(sidebar));
+		calls.put("webapp filter list, with counts", filterList(session));
 		warmUp(open + " open tasks, " + queryPath, calls, warmups);
 		List<String> rows = new ArrayList<>();
 		calls.forEach((name, call) -> rows.add(row(open, queryPath, name, call)));
@@ -527,15 +520,9 @@ abstract class TasklistBenchmarkRun {
 	private String atOnce(long open, String queryPath, Map<String, String> filters, String page, String body) {
 		List<List<Supplier<String>>> refreshes = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
-			HttpHeaders session = TasklistSession.login(http, managerId(1 + c % TEAMS, 1 + (c / TEAMS) % MANAGERS_PER_TEAM),
-					Fixtures.PASSWORD);
-			session.setContentType(MediaType.APPLICATION_JSON);
-			session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-			HttpHeaders sidebar = new HttpHeaders();
-			sidebar.putAll(session);
-			sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
+			HttpHeaders session = halSession(managerId(1 + c % TEAMS, 1 + (c / TEAMS) % MANAGERS_PER_TEAM));
 			List<Supplier<String>> refresh = new ArrayList<>();
-			refresh.add(() -> filterList(sidebar));
+			refresh.add(filterList(session));
 			for (String filter : List.of("我的任务", "本组任务", "今日到期")) {
 				String path = "/camunda/api/engine/engine/default/filter/" + filters.get(filter) + page;
 				refresh.add(() -> post(http, path, body, session));
@@ -587,7 +574,7 @@ abstract class TasklistBenchmarkRun {
 		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s", open, queryPath,
 				CLIENTS + " sessions at once, " + String.format("%.0f", n / seconds) + "/s", n + " calls", all[n / 2],
 				all[(int) Math.ceil(n * 0.95) - 1], all[n - 1], (processCpuNanos() - cpuStart) / 1e6 / n,
-				statements(n, "sessions at once"));
+				statements(n, open + " " + queryPath + " sessions at once"));
 		log.info("BENCHMARK tasklist: {}", result);
 		return result;
 	}
@@ -643,14 +630,28 @@ abstract class TasklistBenchmarkRun {
 		return answer.getBody();
 	}
 
-	/** Tasklist's list of filters with each one's count (the sidebar). */
-	private String filterList(HttpHeaders sidebar) {
-		ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
-				+ "&itemCount=true", HttpMethod.GET, new HttpEntity<>(sidebar), String.class);
-		if (!answer.getStatusCode().is2xxSuccessful()) {
-			throw new AssertionError("filter list answered " + answer.getStatusCode() + ": " + answer.getBody());
-		}
-		return answer.getBody();
+	/** A Tasklist session's headers for the webapp API, asking for HAL as Tasklist does. */
+	private HttpHeaders halSession(String user) {
+		HttpHeaders session = TasklistSession.login(http, user, Fixtures.PASSWORD);
+		session.setContentType(MediaType.APPLICATION_JSON);
+		session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		return session;
+	}
+
+	/** The call for Tasklist's list of filters with each one's count (the sidebar, in JSON) in a session. */
+	private Supplier<String> filterList(HttpHeaders session) {
+		HttpHeaders sidebar = new HttpHeaders();
+		sidebar.putAll(session);
+		sidebar.setAccept(List.of(MediaType.APPLICATION_JSON));
+		HttpEntity<Void> request = new HttpEntity<>(sidebar);
+		return () -> {
+			ResponseEntity<String> answer = http.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task"
+					+ "&itemCount=true", HttpMethod.GET, request, String.class);
+			if (!answer.getStatusCode().is2xxSuccessful()) {
+				throw new AssertionError("filter list answered " + answer.getStatusCode() + ": " + answer.getBody());
+			}
+			return answer.getBody();
+		};
 	}
 
 	private String get(TestRestTemplate client, String path) {
@@ -680,9 +681,9 @@ abstract class TasklistBenchmarkRun {
 		double cpuPerCall = calls == 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e6 / calls;
 		Arrays.sort(millis);
 		int n = millis.length;
-		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s%s", open, path, name, matches(answer), millis[n / 2],
-				millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], cpuPerCall, statements(calls, name),
-				n == CALLS ? "" : "  (" + n + " calls)");
+		String result = String.format("%-8d %-6s %-34s %8s %8d %8d %8d %8.1f%s%s", open, path, name, matches(answer),
+				millis[n / 2], millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], cpuPerCall,
+				statements(calls, open + " " + path + " " + name), n == CALLS ? "" : "  (" + n + " calls)");
 		log.info("BENCHMARK tasklist: {}", result);
 		return result;
 	}
