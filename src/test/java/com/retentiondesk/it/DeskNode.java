@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,9 +146,11 @@ final class DeskNode implements AutoCloseable {
 		if (!Files.exists(log)) {
 			return "";
 		}
-		byte[] all = Files.readAllBytes(log);
-		int from = (int) Math.min(logStart, all.length);
-		return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+		// only the new part: the file keeps every earlier build's lines (tens of MB for a busy node)
+		try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+			channel.position(Math.min(logStart, channel.size()));
+			return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	/** kill -9: no shutdown hook, no graceful job executor stop, open transactions die with the connections. */
