@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.retentiondesk.system.AllowedGroups;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /** {@code POST /api/admin/migrations}: move running cases to another version of their process. */
 @RestController

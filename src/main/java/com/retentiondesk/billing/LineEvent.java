@@ -32,7 +32,7 @@ public class LineEvent {
 	protected LineEvent() {
 	}
 
-	LineEvent(String customerNo, Kind kind, LocalDateTime occurredAt, LocalDateTime receivedAt) {
+	public LineEvent(String customerNo, Kind kind, LocalDateTime occurredAt, LocalDateTime receivedAt) {
 		this.customerNo = customerNo;
 		this.kind = kind;
 		this.occurredAt = occurredAt;

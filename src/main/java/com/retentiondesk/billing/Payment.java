@@ -25,7 +25,7 @@ public class Payment {
 	protected Payment() {
 	}
 
-	Payment(String customerNo, BigDecimal amount, LocalDateTime paidAt, LocalDateTime receivedAt) {
+	public Payment(String customerNo, BigDecimal amount, LocalDateTime paidAt, LocalDateTime receivedAt) {
 		this.customerNo = customerNo;
 		this.amount = amount;
 		this.paidAt = paidAt;

@@ -1,2 +1,2 @@
-/** What billing tells the desk: monthly bills, and later payments and line-status events. */
+/** What billing tells the desk, as data: payments, line events and monthly bills (the cases' moves are in {@code handover}). */
 package com.retentiondesk.billing;

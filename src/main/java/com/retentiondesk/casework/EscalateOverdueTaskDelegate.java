@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.retentiondesk.notification.Channel;
 import com.retentiondesk.notification.Notifications;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /**
  * {@code ServiceTask_NotifySupervisor} of every case process, reached from the non-interrupting

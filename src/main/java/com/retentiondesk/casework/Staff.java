@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.customer.PhoneManagers;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /** Phone managers, their teams and supervisors, as the identity store (Camunda Admin) knows them. */
 @Component

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.retentiondesk.system.AllowedGroups;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /** {@code POST /api/customers/import}: a BSS export (CSV or .xlsx) in, an import report out. */
 @RestController

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.retentiondesk.system.AllowedGroups;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /** {@code GET /api/kpi?from=&to=&team=}: the supervisors' figures (default: this month, all teams). */
 @RestController

@@ -18,7 +18,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.DeskGroups;
 
 import jakarta.persistence.EntityManager;
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.Staff;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /**
  * Computes the supervisors' figures with a handful of aggregate queries over the case and contact

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.retentiondesk.system.AllowedGroups;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /**
  * {@code GET /api/reports/monthly?month=2026-11} and {@code /weekly?week=2026-11-23} (any day of the

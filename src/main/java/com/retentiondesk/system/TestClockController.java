@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
+
 /**
  * The end-to-end journeys' time machine, {@code /api/e2e/clock}: exists in the {@code e2e} profile
  * only (elsewhere the path answers 404), administrators only. It moves the engine's clock

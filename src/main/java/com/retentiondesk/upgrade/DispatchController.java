@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.retentiondesk.system.AllowedGroups;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /** {@code POST /api/dispatches}: a target list (派单) in, a dispatch report out. */
 @RestController

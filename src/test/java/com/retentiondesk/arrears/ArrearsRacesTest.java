@@ -48,7 +48,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.TestMail;
-import com.retentiondesk.billing.PaymentBooking;
+import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;

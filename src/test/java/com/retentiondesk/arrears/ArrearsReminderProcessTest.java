@@ -39,7 +39,7 @@ import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.RecordingSmsGateway;
 import com.retentiondesk.TestMail;
-import com.retentiondesk.billing.PaymentBooking;
+import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.RetentionCase;

@@ -54,9 +54,9 @@ import com.retentiondesk.Fixtures;
 import com.retentiondesk.TasklistSession;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.customer.Customers;
-import com.retentiondesk.system.DeskGroups;
-import com.retentiondesk.system.TaskAuthorizationCheck;
-import com.retentiondesk.system.TaskTally;
+import com.retentiondesk.web.DeskGroups;
+import com.retentiondesk.tasklist.TaskAuthorizationCheck;
+import com.retentiondesk.tasklist.TaskTally;
 
 /**
  * Tasklist at an operator's volume, authorization on: 8 teams of 4 phone managers, open arrears call

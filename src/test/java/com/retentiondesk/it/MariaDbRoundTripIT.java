@@ -35,7 +35,7 @@ import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.CustomerImport;
 import com.retentiondesk.customer.ImportReport;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /**
  * The desk on the real database server (MariaDB through Connector/J, the {@code mysql} profile):

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.arrears.ArrearsCases;
-import com.retentiondesk.billing.PaymentBooking;
+import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.customer.Customers;
 

@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.arrears.ArrearsCases;
-import com.retentiondesk.billing.PaymentBooking;
+import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.RetentionCase;
@@ -34,7 +34,7 @@ import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.casework.ContactLog;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customers;
-import com.retentiondesk.system.DeskGroups;
+import com.retentiondesk.web.DeskGroups;
 
 /** GET /api/kpi against a scenario with known counts, in a team of its own. */
 @DeskTest

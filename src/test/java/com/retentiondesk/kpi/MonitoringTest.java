@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.arrears.ArrearsCases;
-import com.retentiondesk.billing.PaymentBooking;
+import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.customer.Customers;
 
 /** /actuator: health open, metrics for administrators and the monitoring system only, with the desk's meters. */

@@ -30,7 +30,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.TestMail;
-import com.retentiondesk.billing.LineEventBooking;
+import com.retentiondesk.handover.LineEventBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.RetentionCase;

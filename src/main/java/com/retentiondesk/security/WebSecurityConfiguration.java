@@ -1,0 +1,52 @@
+package com.retentiondesk.security;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.retentiondesk.web.AllowedGroups;
+import com.retentiondesk.web.DeskGroups;
+
+/**
+ * Authentication for the two HTTP APIs; the webapps keep their own login and CSRF protection.
+ * {@code /engine-rest/*} is open in the starter: here it needs HTTP Basic, as in Camunda Run, and runs
+ * with the caller's engine authorizations. {@code /api/*} needs HTTP Basic and a group from
+ * {@link AllowedGroups}. {@code /actuator/*} but health needs HTTP Basic of an administrator or the
+ * integration group (the operator's monitoring stack).
+ */
+@Configuration
+class WebSecurityConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("engine-rest-authentication");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				HttpBasicAuthenticationProvider.class.getName());
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
+		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ApiAuthenticationFilter(engine));
+		registration.setName("api-authentication");
+		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(ProcessEngine engine) {
+		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ApiAuthenticationFilter(engine, java.util.Set.of(DeskGroups.ADMINS, DeskGroups.INTEGRATION)));
+		registration.setName("actuator-authentication");
+		registration.addUrlPatterns("/actuator/*");
+		return registration;
+	}
+}

@@ -1,0 +1,17 @@
+package com.retentiondesk.web;
+
+/** The Camunda groups of the desk. Group ids are API for integrators and filters: keep them. */
+public final class DeskGroups {
+
+	public static final String PHONE_MANAGERS = "phone-managers";
+	public static final String SUPERVISORS = "supervisors";
+	public static final String ADMINS = "camunda-admin";
+	public static final String INTEGRATION = "integration";
+	/** Teams are groups of type {@value #TEAM_TYPE}; every phone manager and supervisor is in one. */
+	public static final String TEAM_TYPE = "TEAM";
+	/** Supervisor tasks of every case process have BPMN ids starting with this (the 已升级 filter). */
+	public static final String ESCALATION_TASK_PREFIX = "Task_Escalat";
+
+	private DeskGroups() {
+	}
+}
