@@ -49,7 +49,7 @@ class ArchitectureTest {
 	/** A cycle between any two top-level packages under {@code root} (including through others) fails. */
 	static ArchRule noCyclesBetweenTopLevelPackagesOf(String root) {
 		return slices().matching(root + ".(*)..").namingSlices("package $1").should().beFreeOfCycles()
-				.because("a package that is used must not use its users back (see the layout in the README)");
+				.because("a package that is used must not use its users back (see the layout in README.md)");
 	}
 
 	@ArchTest

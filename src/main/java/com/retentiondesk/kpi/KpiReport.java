@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The supervisors' figures for a period and a team (or all teams); definitions in the README. */
+/** The supervisors' figures for a period and a team (or all teams); definitions in docs/cases.md. */
 public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseTypeFigures> caseTypes,
 		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations) {
 

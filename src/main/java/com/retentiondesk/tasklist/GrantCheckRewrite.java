@@ -117,9 +117,8 @@ final class GrantCheckRewrite {
 		String sqlOut = pageFirst(withoutDistinct(checked.sql()));
 		CountPlan plan = CountPlan.of(sqlOut, check.toString());
 		if (plan != null && plan.groups() > 0 && sqlOut.contains("RES.TASK_DEF_KEY_")) {
-			// a team count narrowed by task definition key (已升级: 1,200 escalations against 13,500 links of
-			// the supervisors' groups at 100,000 open tasks) is cheaper from the key's index, checking the
-			// links per task: 13 ms against 37 ms by hand on MariaDB
+			// a team count narrowed by task definition key (已升级: few escalations among many links of the
+			// supervisors' groups) is cheaper from the key's index, checking the links per task
 			Rewritten<P> perTask = candidateLinksChecked(joined, reordered, false);
 			String perTaskSql = withoutDistinct(perTask.sql());
 			int at = perTaskSql.indexOf(check.toString());
@@ -144,15 +143,14 @@ final class GrantCheckRewrite {
 	/**
 	 * The team filters' candidate-group condition as a check per task instead of a join: the engine joins
 	 * every identity link of every task ({@code left join ACT_RU_IDENTITYLINK I}) and needs DISTINCT
-	 * against the duplicates, so a team page sorted every task of the team (12,000 at 100,000 open tasks)
-	 * to return 15. With the check per task, a page walks the tasks in due-date order and stops at 15, and
+	 * against the duplicates, so a team page sorted every task of the team to return 15. With the check per task, a page walks the tasks in due-date order and stops at 15, and
 	 * the count counts without DISTINCT. Only the plain form is taken: candidate groups ({@code I.GROUP_ID_
 	 * IN (...)}), with or without {@code RES.ASSIGNEE_ is null}, and no other use of the links. The check
 	 * is a CASE in a page, so that MariaDB/MySQL keep it a per-row check instead of turning it into a
-	 * semi-join over all the team's links and sorting them (2.2 s for the page at 100,000, measured). A
+	 * semi-join over all the team's links and sorting them. A
 	 * count reads the whole team anyway: it starts from the team's distinct task ids (one range of the
-	 * candidate-link index) and joins each task once; with a plain EXISTS MariaDB read all 100,000 tasks
-	 * and all grants instead (145 ms against 50 ms at 100,000, measured by hand). The page's parameters
+	 * candidate-link index) and joins each task once; with a plain EXISTS MariaDB read all open tasks
+	 * and all grants instead. The page's parameters
 	 * keep their place; the count's group parameters move to the front, where its groups now are.
 	 */
 	static <P> Rewritten<P> candidateLinksChecked(String sql, List<P> parameters) {
@@ -237,8 +235,8 @@ final class GrantCheckRewrite {
 	/**
 	 * A task page with DISTINCT (the candidate links are joined) picks its rows by id and due date first
 	 * and reads the 23 task columns of those 15 rows only: DISTINCT and the sort then work on two narrow
-	 * columns instead of whole task rows (a "deferred join"; the team page at 100,000 open tasks took a
-	 * third of the time by hand on MariaDB). Same rows, same order, same parameters in the same order.
+	 * columns instead of whole task rows (a "deferred join"). Same rows, same order, same parameters in
+	 * the same order.
 	 */
 	private static String pageFirst(String sql) {
 		Matcher page = TASK_PAGE.matcher(sql);
@@ -301,7 +299,7 @@ final class GrantCheckRewrite {
 	/**
 	 * Rewrites of the statement texts seen so far, with their parameters as positions: a page's statement
 	 * text is the same on every call (its values are bind parameters), and matching the patterns against
-	 * 3-4 KB of SQL was an eighth of the desk's CPU per Tasklist page (JFR). A few hundred texts at most
+	 * 3-4 KB of SQL was a noticeable share of the desk's CPU per Tasklist page. A few hundred texts at most
 	 * (filters, sortings, group counts); the cache starts afresh beyond that.
 	 */
 	private static final Map<String, Optional<Rewritten<Integer>>> PLANS = new ConcurrentHashMap<>();

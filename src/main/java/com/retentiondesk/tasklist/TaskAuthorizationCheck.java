@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
  * The engine grants every task to its candidate group and assignee with one authorization row per task.
  * Its task query checks access by joining all of the user's grants (one row per open task of the team:
  * tens of thousands) to the tasks on {@code RESOURCE_ID_ in (task id, process key, '*')}; MariaDB runs
- * that join as a block-nested loop over both sets, so a team page took seconds at 5,000 open tasks and
- * minutes at 100,000 (see the README, Tasklist at volume). This plugin rewrites that one part of the task
+ * that join as a block-nested loop over both sets, so a team page takes seconds from a few thousand open
+ * tasks on (docs/tasklist-at-volume.md has the figures). This plugin rewrites that one part of the task
  * query statements (list and count), of the variable query that fetches the columns a Tasklist filter
  * shows and of the filter query behind Tasklist's list of filters, into one EXISTS sub-query per resource
  * id of the join, with the very same conditions: the
  * task's own grant (an index lookup by {@code RESOURCE_ID_}), the process-definition grants (the same for
  * every task of a definition, which MariaDB caches), the global grants ({@code '*'}, evaluated once per
  * statement), and for variables the process instance's. One EXISTS with {@code RESOURCE_ID_ IN (...)}
- * made MariaDB materialize every grant of the user instead (measured, see the README).
+ * made MariaDB materialize every grant of the user instead.
  * <p>
  * Nothing else in the statement changes; its bind parameters are reordered (and the grant conditions'
  * parameters repeated) to follow the new text. A statement of another shape, for example with the

@@ -140,7 +140,7 @@ public class TaskTally extends AbstractProcessEnginePlugin implements Applicatio
 			log.info("task tally off (desk.tasklist.tally-enabled=false): team counts read the database");
 			return;
 		}
-		// in the background: 1-2 s at 100,000 open tasks, which the start-up need not wait for; until it is
+		// in the background, which the start-up need not wait for (seconds at volume); until it is
 		// done, this node leaves the counts to the database
 		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "task-tally");

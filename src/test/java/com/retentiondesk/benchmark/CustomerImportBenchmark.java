@@ -20,7 +20,7 @@ import com.retentiondesk.customer.ImportReport;
  * Imports a generated list of 100,000 customers twice (all new, then all unchanged) and prints rows
  * per second and peak heap. Not part of {@code mvn test}; run it with
  * {@code mvn -Pbenchmark test -Dtest=CustomerImportBenchmark} (H2) or
- * {@code CustomerImportMariaDbBenchmark} (MariaDB, see README).
+ * {@code CustomerImportMariaDbBenchmark} (MariaDB, see docs/benchmarks.md).
  */
 @Tag("benchmark")
 @DeskTest

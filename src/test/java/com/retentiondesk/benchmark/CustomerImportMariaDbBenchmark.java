@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** {@link CustomerImportBenchmark} on MariaDB/MySQL: needs DB_URL, DB_USER, DB_PASSWORD and DESK_ADMIN_* (README). */
+/** {@link CustomerImportBenchmark} on MariaDB/MySQL: needs DB_URL, DB_USER, DB_PASSWORD and DESK_ADMIN_* (docs/benchmarks.md). */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false", "desk.demo.enabled=true", "desk.demo.customers=false" })

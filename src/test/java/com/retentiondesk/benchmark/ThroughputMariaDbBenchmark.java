@@ -7,7 +7,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@link ThroughputBenchmark} on MariaDB/MySQL: needs DB_URL (an empty database of its own), DB_USER,
- * DB_PASSWORD, DB_DIALECT and DESK_ADMIN_* as for the mysql profile (README, Tests and CI). The
+ * DB_PASSWORD, DB_DIALECT and DESK_ADMIN_* as for the mysql profile (docs/benchmarks.md). The
  * second JVM of the start-up measurement gets the same environment.
  */
 @Tag("benchmark")
