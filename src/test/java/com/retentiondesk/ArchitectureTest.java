@@ -79,6 +79,12 @@ class ArchitectureTest {
 			.should().dependOnClassesThat().resideOutsideOfPackages("com.retentiondesk.web..", "java..", "jakarta..",
 					"org..", "com.fasterxml..");
 
+	/** The business rules (ArrearsPolicy, WinbackCallPolicy, OfferCallPolicy...) are plain Java, unit-tested without Spring. */
+	@ArchTest
+	static final ArchRule policiesAreFrameworkFree = noClasses()
+			.that().haveSimpleNameEndingWith("Policy").and().resideInAPackage("com.retentiondesk..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..", "jakarta.persistence..");
+
 	@ArchTest
 	static final ArchRule casesDoNotDependOnEachOther = slices().assignedFrom(CASE_PACKAGES).should()
 			.notDependOnEachOther();

@@ -42,12 +42,12 @@ class ArrearsAutoReminder implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
-		String customerNo = (String) execution.getVariable(CaseVariables.CUSTOMER_NO);
+		long caseId = CaseVariables.caseId(execution);
+		String customerNo = CaseVariables.customerNo(execution);
 		Customer customer = customers.findById(customerNo)
 				.orElseThrow(() -> new IllegalStateException("customer " + customerNo + " of case " + caseId + " is gone"));
 		String text = text(customer);
-		String managerId = (String) execution.getVariable(CaseVariables.MANAGER_ID);
+		String managerId = CaseVariables.managerId(execution);
 
 		if (customer.getEmail() != null) {
 			notifications.send("arrears-auto-email:" + caseId, Channel.EMAIL, customer.getEmail(),

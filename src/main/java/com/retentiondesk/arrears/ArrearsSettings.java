@@ -5,6 +5,8 @@ import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.retentiondesk.calendar.WorkCalendar;
+
 /** {@code desk.arrears}: who gets a reminder and how long the case waits for payment. */
 @ConfigurationProperties("desk.arrears")
 record ArrearsSettings(BigDecimal prepaidBalanceBelow, int postpaidArrearsMonths, Period followUp, Period finalWait,
@@ -16,6 +18,10 @@ record ArrearsSettings(BigDecimal prepaidBalanceBelow, int postpaidArrearsMonths
 		followUp = followUp == null ? Period.ofDays(3) : followUp;
 		finalWait = finalWait == null ? Period.ofDays(3) : finalWait;
 		scanChunkSize = scanChunkSize <= 0 ? 500 : scanChunkSize;
+	}
+
+	ArrearsFollowUpPolicy followUpPolicy(WorkCalendar calendar) {
+		return new ArrearsFollowUpPolicy(calendar, followUp, finalWait);
 	}
 
 	ArrearsPolicy policy() {

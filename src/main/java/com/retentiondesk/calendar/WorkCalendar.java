@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -140,5 +141,14 @@ public class WorkCalendar {
 	/** The start of calling hours on a given day, or on the next working day if it is none. */
 	public Instant startOfCalling(LocalDate day) {
 		return nextCallingTime(day.atStartOfDay(zone).toInstant());
+	}
+
+	/**
+	 * When a case calls a customer again: at the start of calling on the day after a date the customer
+	 * promised (to pay, to decide), or else at the first calling time once {@code wait} has passed.
+	 */
+	public Instant callAgainAt(LocalDate promised, Instant now, Period wait) {
+		return promised != null ? startOfCalling(promised.plusDays(1))
+				: nextCallingTime(now.atZone(zone).plus(wait).toInstant());
 	}
 }

@@ -58,39 +58,45 @@ public class CaseBriefs {
 	}
 
 	/** The customer's facts, the lines a case adds, and the last five contacts. */
-	public String brief(Customer customer, List<String> caseLines) {
+	public CaseBrief brief(Customer customer, List<String> caseLines) {
 		return brief(customer, caseLines, contacts.findTop5ByCustomerNoOrderByAttemptedAtDesc(customer.getCustomerNo()));
 	}
 
 	/** The same with the contacts read beforehand for several customers. */
-	public String brief(Customer customer, List<String> caseLines, RecentContacts recentContacts) {
+	public CaseBrief brief(Customer customer, List<String> caseLines, RecentContacts recentContacts) {
 		return brief(customer, caseLines, recentContacts.of(customer.getCustomerNo()));
 	}
 
-	private String brief(Customer customer, List<String> caseLines, List<ContactAttempt> recent) {
-		StringBuilder text = new StringBuilder();
-		text.append("客户: ").append(customer.getName()).append(" (").append(customer.getCustomerNo()).append(")  ")
-				.append(customer.getStarLevel()).append("星\n");
-		text.append("号码: ").append(customer.getServiceNo()).append("  网络: ")
-				.append(customer.getNetwork() == Network.PHS ? "小灵通" : "C网")
-				.append(customer.getSegment() == null ? "" : " " + customer.getSegment().label()).append('\n');
+	/** The case's brief with the customer's facts and contacts read again and the case's own lines kept. */
+	public CaseBrief refreshed(Customer customer, CaseBrief brief) {
+		return brief(customer, brief.caseLines());
+	}
+
+	private CaseBrief brief(Customer customer, List<String> caseLines, List<ContactAttempt> recent) {
+		List<String> customerLines = new ArrayList<>(3);
+		customerLines.add(CaseBrief.CUSTOMER + customer.getName() + " (" + customer.getCustomerNo() + ")  "
+				+ customer.getStarLevel() + "星");
+		customerLines.add(CaseBrief.NUMBER + customer.getServiceNo() + "  网络: "
+				+ (customer.getNetwork() == Network.PHS ? "小灵通" : "C网")
+				+ (customer.getSegment() == null ? "" : " " + customer.getSegment().label()));
 		if (customer.getSecondPhone() != null) {
-			text.append("第二联系电话: ").append(customer.getSecondPhone()).append('\n');
+			customerLines.add(CaseBrief.SECOND_PHONE + customer.getSecondPhone());
 		}
-		caseLines.forEach(line -> text.append(line).append('\n'));
+		List<String> contactLines = new ArrayList<>(6);
 		if (recent.isEmpty()) {
-			text.append("最近联系: 无");
+			contactLines.add(CaseBrief.CONTACTS + ": 无");
 		} else {
-			text.append("最近联系:");
+			contactLines.add(CaseBrief.CONTACTS + ":");
 			for (ContactAttempt attempt : recent) {
-				text.append("\n  ").append(WHEN.format(attempt.getAttemptedAt())).append(' ')
+				StringBuilder line = new StringBuilder("  ").append(WHEN.format(attempt.getAttemptedAt())).append(' ')
 						.append(staff.nameOf(attempt.getManagerId())).append(' ').append(attempt.getOutcome());
 				if (attempt.getNotes() != null && !attempt.getNotes().isBlank()) {
-					text.append(": ").append(attempt.getNotes());
+					line.append(": ").append(attempt.getNotes());
 				}
+				contactLines.add(line.toString());
 			}
 		}
-		return text.toString();
+		return new CaseBrief(customerLines, caseLines, contactLines);
 	}
 
 	/** Money as people read it: ¥128.40. */

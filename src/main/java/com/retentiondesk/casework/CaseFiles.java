@@ -68,7 +68,7 @@ public class CaseFiles {
 		return start(type, processKey, customer, briefs.brief(customer, caseLines, recentContacts), variables, false);
 	}
 
-	private RetentionCase start(CaseType type, String processKey, Customer customer, String brief,
+	private RetentionCase start(CaseType type, String processKey, Customer customer, CaseBrief brief,
 			Map<String, Object> variables, boolean flush) {
 		String managerId = customer.getManagerId();
 		String team = staff.teamOf(managerId).orElseThrow(() -> new IllegalStateException(
@@ -85,7 +85,7 @@ public class CaseFiles {
 		start.put(CaseVariables.MANAGER_ID, managerId);
 		start.put(CaseVariables.TEAM_GROUP, team);
 		start.put(CaseVariables.SUPERVISOR_ID, staff.supervisorOf(team).orElse(null));
-		start.put(CaseVariables.CASE_BRIEF, brief);
+		start.put(CaseVariables.CASE_BRIEF, brief.text());
 		ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, customer.getCustomerNo(), start);
 		opened.attachProcess(instance.getId());
 		metrics.opened(type);

@@ -19,8 +19,8 @@ class CloseCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+		long caseId = CaseVariables.caseId(execution);
 		CaseOutcome outcome = CaseOutcome.valueOf((String) execution.getVariableLocal(CaseVariables.OUTCOME));
-		files.close(caseId, outcome, (String) execution.getVariable(CaseVariables.OUTCOME_REASON));
+		files.close(caseId, outcome, CaseVariables.outcomeReason(execution));
 	}
 }

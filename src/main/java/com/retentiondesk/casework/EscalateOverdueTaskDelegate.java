@@ -49,7 +49,7 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
+		long caseId = CaseVariables.caseId(execution);
 		RetentionCase file = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
 		file.recordEscalation();
 		metrics.escalated(file.getCaseType());
@@ -63,7 +63,7 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 		String taskId = overdue.map(Task::getId).orElse(execution.getId());
 		execution.setVariableLocal(ESCALATED_TASK_ID, taskId);
 
-		String supervisorId = (String) execution.getVariable(CaseVariables.SUPERVISOR_ID);
+		String supervisorId = CaseVariables.supervisorId(execution);
 		Optional<String> email = supervisorId == null ? Optional.empty() : staff.emailOf(supervisorId);
 		if (email.isEmpty()) {
 			log.warn("case {}: escalation without e-mail, supervisor {} has no address", caseId, supervisorId);

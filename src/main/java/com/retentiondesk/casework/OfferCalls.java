@@ -1,12 +1,9 @@
 package com.retentiondesk.casework;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -23,9 +20,7 @@ import com.retentiondesk.customer.Customers;
 
 /**
  * Completes an offer call for the case's complete listener: writes the contact log and competitor
- * intelligence and decides what comes next: accepted; thinking → call back at the agreed date
- * (default {@code callback} later); unreachable → again the next working day, at most
- * {@code maxUnreachable} attempts; declined → closed with the reason. Calls land in calling hours.
+ * intelligence, asks the case's {@link OfferCallPolicy} what comes next and writes that to the case.
  */
 @Component
 public class OfferCalls {
@@ -54,14 +49,14 @@ public class OfferCalls {
 	}
 
 	/**
-	 * @param briefLines prefixes of the brief's case lines to keep (offer, campaign...)
-	 * @param keepFields form fields a later step still needs (cleared otherwise)
+	 * Records the call and returns what follows ({@link OfferCallPolicy}), written to the case: attempts,
+	 * the next call's time and due time, the reason it ends with; the brief refreshed with the case's own
+	 * lines kept; the form fields cleared but {@code keepFields}, which a later step still needs.
 	 */
-	public Next complete(DelegateTask task, OfferCall call, Period callback, int maxUnreachable, List<String> briefLines,
-			List<String> keepFields) {
+	public Next complete(DelegateTask task, OfferCall call, OfferCallPolicy policy, List<String> keepFields) {
 		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-		String customerNo = (String) task.getVariable(CaseVariables.CUSTOMER_NO);
-		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
+		String customerNo = CaseVariables.customerNo(task);
+		long caseId = CaseVariables.caseId(task);
 		String caller = TaskCaller.of(task, identity);
 		LocalDateTime now = LocalDateTime.now(clock);
 		String notes = call.declineReason() == null ? call.notes()
@@ -71,36 +66,22 @@ public class OfferCalls {
 		if (call.competitor() != null) {
 			competitors.save(new CompetitorReport(customerNo, caseId, task.getId(), call.competitor(), caller, now));
 		}
-		Next next = switch (call.result()) {
-			case ACCEPTED -> Next.ACCEPTED;
-			case DECLINED -> Next.DECLINED;
-			case THINKING -> callAgain(task,
-					calendar.startOfCalling(call.callbackDate() != null ? call.callbackDate() : today.plus(callback)));
-			case UNREACHABLE -> {
-				int attempts = ((Number) task.getVariable(UNREACHABLE_ATTEMPTS)).intValue() + 1;
-				task.setVariable(UNREACHABLE_ATTEMPTS, attempts);
-				yield attempts >= maxUnreachable ? Next.UNREACHABLE
-						: callAgain(task, calendar.startOfCalling(calendar.nextWorkingDay(today)));
-			}
-		};
-		if (next == Next.DECLINED) {
-			task.setVariable(CaseVariables.OUTCOME_REASON, call.declineReason());
-		} else if (next == Next.UNREACHABLE) {
-			task.setVariable(CaseVariables.OUTCOME_REASON, maxUnreachable + "次均未接通");
+		int unreachableBefore = CaseVariables.intOf(task, UNREACHABLE_ATTEMPTS);
+		OfferCallPolicy.Decision decision = policy.decide(call, unreachableBefore, today);
+		if (decision.unreachableAttempts() != unreachableBefore) {
+			task.setVariable(UNREACHABLE_ATTEMPTS, decision.unreachableAttempts());
 		}
-		String brief = (String) task.getVariable(CaseVariables.CASE_BRIEF);
-		List<String> lines = brief == null ? List.of()
-				: brief.lines().filter(l -> briefLines.stream().anyMatch(l::startsWith)).toList();
-		task.setVariable(CaseVariables.CASE_BRIEF, briefs.brief(customers.findById(customerNo).orElseThrow(), lines));
+		if (decision.next() == Next.CALL_AGAIN) {
+			CaseVariables.setInstant(task, NEXT_CALL_AT, decision.nextCallAt());
+			CaseVariables.setCallDue(task, decision.callDue());
+		}
+		if (decision.outcomeReason() != null) {
+			CaseVariables.setOutcomeReason(task, decision.outcomeReason());
+		}
+		CaseVariables.setBrief(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), CaseVariables.brief(task)));
 		List<String> clear = new ArrayList<>(OfferCall.FIELDS);
 		clear.removeAll(keepFields);
 		task.getExecution().getProcessInstance().removeVariables(clear);
-		return next;
-	}
-
-	private Next callAgain(DelegateTask task, Instant at) {
-		task.setVariable(NEXT_CALL_AT, Date.from(at));
-		task.setVariable(CaseVariables.CALL_DUE, Date.from(calendar.endOfWorkingDay(at)));
-		return Next.CALL_AGAIN;
+		return decision.next();
 	}
 }

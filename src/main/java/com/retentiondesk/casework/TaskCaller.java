@@ -15,6 +15,6 @@ public final class TaskCaller {
 		if (current != null && current.getUserId() != null) {
 			return current.getUserId();
 		}
-		return task.getAssignee() != null ? task.getAssignee() : (String) task.getVariable(CaseVariables.MANAGER_ID);
+		return task.getAssignee() != null ? task.getAssignee() : CaseVariables.managerId(task);
 	}
 }

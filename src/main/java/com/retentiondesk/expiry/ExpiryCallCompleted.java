@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.retentiondesk.calendar.WorkCalendar;
+import com.retentiondesk.casework.OfferCallPolicy;
 import com.retentiondesk.casework.OfferCalls;
 
 /**
@@ -18,19 +20,18 @@ import com.retentiondesk.casework.OfferCalls;
 class ExpiryCallCompleted implements TaskListener {
 
 	private final OfferCalls offerCalls;
-	private final ExpirySettings settings;
+	private final OfferCallPolicy policy;
 	private final Clock clock;
 
-	ExpiryCallCompleted(OfferCalls offerCalls, ExpirySettings settings, Clock clock) {
+	ExpiryCallCompleted(OfferCalls offerCalls, ExpirySettings settings, WorkCalendar calendar, Clock clock) {
 		this.offerCalls = offerCalls;
-		this.settings = settings;
+		this.policy = new OfferCallPolicy(calendar, settings.callback(), settings.maxUnreachableAttempts());
 		this.clock = clock;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		task.setVariable(ExpiryProcess.NEXT, offerCalls.complete(task,
-				ExpiryCallForm.parse(task.getVariables(), LocalDate.now(clock)), settings.callback(),
-				settings.maxUnreachableAttempts(), List.of("到期协议", "推荐方案", "话术"), List.of()).name());
+				ExpiryCallForm.parse(task.getVariables(), LocalDate.now(clock)), policy, List.of()).name());
 	}
 }

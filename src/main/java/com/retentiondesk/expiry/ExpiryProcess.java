@@ -1,5 +1,9 @@
 package com.retentiondesk.expiry;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import com.retentiondesk.casework.CaseVariables;
+
 /**
  * The contract of {@code processes/contract-expiry-retention.bpmn}, {@code expiry-scan.bpmn} and
  * {@code retention-offer.dmn}: keys, ids and variables, spelled only here.
@@ -40,6 +44,11 @@ public final class ExpiryProcess {
 	public static final String SCAN_SKIPPED = "skipped";
 
 	// forms/expiry-call.form has the fields of com.retentiondesk.casework.OfferCall
+
+	/** The agreement the case is about. */
+	public static long agreementId(VariableScope scope) {
+		return CaseVariables.longOf(scope, AGREEMENT_ID);
+	}
 
 	private ExpiryProcess() {
 	}

@@ -42,8 +42,8 @@ class RenewAgreement implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
-		Agreement old = agreements.findById(((Number) execution.getVariable(ExpiryProcess.AGREEMENT_ID)).longValue())
+		long caseId = CaseVariables.caseId(execution);
+		Agreement old = agreements.findById(ExpiryProcess.agreementId(execution))
 				.orElseThrow();
 		LocalDate newEnd = old.getEndDate().plus(settings.renewal());
 		if (!agreements.existsByCustomerNoAndAgreementTypeAndEndDate(old.getCustomerNo(), old.getAgreementType(), newEnd)) {

@@ -52,8 +52,8 @@ class SelectRetentionOffer implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Customer customer = customers.findById((String) execution.getVariable(CaseVariables.CUSTOMER_NO)).orElseThrow();
-		long agreementId = ((Number) execution.getVariable(ExpiryProcess.AGREEMENT_ID)).longValue();
+		Customer customer = customers.findById(CaseVariables.customerNo(execution)).orElseThrow();
+		long agreementId = ExpiryProcess.agreementId(execution);
 		Agreement agreement = agreements.findById(agreementId).orElseThrow();
 		DmnDecisionResultEntries offer = decisions.evaluateDecisionByKey(ExpiryProcess.DECISION_KEY)
 				.variables(Variables.createVariables()
@@ -71,7 +71,7 @@ class SelectRetentionOffer implements JavaDelegate {
 		List<String> lines = new ArrayList<>(ExpiryCases.caseLines(agreement));
 		lines.add("推荐方案: " + code);
 		lines.add("话术: " + script);
-		execution.setVariable(CaseVariables.CASE_BRIEF, briefs.brief(customer, lines));
+		CaseVariables.setBrief(execution, briefs.brief(customer, lines));
 	}
 
 	private BigDecimal averageBill(String customerNo) {

@@ -45,14 +45,14 @@ class RecordUpgradeOrder implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long caseId = ((Number) execution.getVariable(CaseVariables.CASE_ID)).longValue();
-		Customer customer = customers.findById((String) execution.getVariable(CaseVariables.CUSTOMER_NO)).orElseThrow();
+		long caseId = CaseVariables.caseId(execution);
+		Customer customer = customers.findById(CaseVariables.customerNo(execution)).orElseThrow();
 		Map<String, Object> values = execution.getVariables();
 		UpgradeOrder order = orders.findByCaseId(caseId).orElseGet(() -> orders.save(new UpgradeOrder(caseId,
 				customer.getCustomerNo(), FormValues.text(values, UpgradeProcess.HANDSET_MODEL),
 				FormValues.date(values, UpgradeProcess.APPOINTMENT_DATE, "预约上门/办理日期"),
 				Boolean.parseBoolean(String.valueOf(values.get(UpgradeProcess.STORE_VISIT))),
-				(String) execution.getVariable(CaseVariables.MANAGER_ID), LocalDateTime.now(clock))));
+				CaseVariables.managerId(execution), LocalDateTime.now(clock))));
 		if (customer.getEmail() != null) {
 			notifications.send("upgrade-order:" + caseId, Channel.EMAIL, customer.getEmail(), "【升级确认】小灵通升级C网订单",
 					"尊敬的" + customer.getName() + "客户:\n\n您的小灵通号码" + customer.getServiceNo() + "升级C网的订单已登记。机型: "

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.casework.OfferCall;
+import com.retentiondesk.calendar.WorkCalendar;
+import com.retentiondesk.casework.OfferCallPolicy;
 import com.retentiondesk.casework.OfferCalls;
 
 /**
@@ -23,19 +25,19 @@ class UpgradeCallCompleted implements TaskListener {
 			UpgradeProcess.APPOINTMENT_DATE, UpgradeProcess.STORE_VISIT);
 
 	private final OfferCalls offerCalls;
-	private final UpgradeSettings settings;
+	private final OfferCallPolicy policy;
 	private final Clock clock;
 
-	UpgradeCallCompleted(OfferCalls offerCalls, UpgradeSettings settings, Clock clock) {
+	UpgradeCallCompleted(OfferCalls offerCalls, UpgradeSettings settings, WorkCalendar calendar, Clock clock) {
 		this.offerCalls = offerCalls;
-		this.settings = settings;
+		this.policy = new OfferCallPolicy(calendar, settings.callback(), settings.maxUnreachableAttempts());
 		this.clock = clock;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		OfferCall.Next next = offerCalls.complete(task, UpgradeCallForm.parse(task.getVariables(), LocalDate.now(clock)),
-				settings.callback(), settings.maxUnreachableAttempts(), List.of("派单", "近3个月"), List.of());
+				policy, List.of());
 		task.setVariable(UpgradeProcess.NEXT, next.name());
 		if (next != OfferCall.Next.ACCEPTED) {
 			// another call starts with an empty form

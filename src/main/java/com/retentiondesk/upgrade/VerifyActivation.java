@@ -63,8 +63,8 @@ class VerifyActivation implements TaskListener, TaskFormRules {
 		Map<String, Object> values = task.getVariables();
 		check(values);
 		Verification verification = FormValues.choice(values, UpgradeProcess.VERIFICATION, Verification.class, "核实结果");
-		contacts.record(new ContactAttempt((String) task.getVariable(CaseVariables.CUSTOMER_NO),
-				((Number) task.getVariable(CaseVariables.CASE_ID)).longValue(), task.getId(), TaskCaller.of(task, identity),
+		contacts.record(new ContactAttempt(CaseVariables.customerNo(task),
+				CaseVariables.caseId(task), task.getId(), TaskCaller.of(task, identity),
 				LocalDateTime.now(clock), ContactChannel.PHONE, "VERIFY:" + verification,
 				FormValues.text(values, UpgradeProcess.VERIFY_NOTES)));
 		task.setVariable(UpgradeProcess.VERIFY_NEXT, verification.name());

@@ -60,12 +60,10 @@ class NoAlternateContact implements TaskListener, TaskFormRules {
 			task.setVariable(CaseVariables.OUTCOME_REASON, "无备用联系方式");
 			return;
 		}
-		Customer customer = customers.findById((String) task.getVariable(CaseVariables.CUSTOMER_NO)).orElseThrow();
+		Customer customer = customers.findById(CaseVariables.customerNo(task)).orElseThrow();
 		customer.changeSecondPhone(number, LocalDateTime.now(clock));
 		task.setVariable(WinbackProcess.HAS_ALTERNATE_NUMBER, true);
 		task.setVariable(CaseVariables.CALL_DUE, Date.from(calendar.endOfWorkingDay(clock.instant())));
-		String brief = (String) task.getVariable(CaseVariables.CASE_BRIEF);
-		task.setVariable(CaseVariables.CASE_BRIEF, brief == null ? "备用联系电话: " + number
-				: brief.replaceFirst("备用联系电话: .*", "备用联系电话: " + number));
+		CaseVariables.setBrief(task, CaseVariables.brief(task).withCaseLine(WinbackCases.ALTERNATE_NUMBER_LINE, number));
 	}
 }

@@ -1,10 +1,8 @@
 package com.retentiondesk.winback;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -27,10 +25,8 @@ import com.retentiondesk.winback.WinbackProcess.Next;
 
 /**
  * Complete listener of {@code Task_ImmediateCall} and {@code Task_AlternateContactCall} (their form
- * {@link WinbackCallForm} is already checked): writes the contact log and competitor intelligence,
- * and decides what comes next: after the single-stop call, wait (or lost if the customer left);
- * after an alternate-number call, another attempt in {@code retryAfter} (or the day after a promised
- * date) until {@code maxAttempts}, then lost with the churn reason.
+ * {@link WinbackCallForm} is already checked): writes the contact log and competitor intelligence, asks
+ * {@link WinbackCallPolicy} what comes next (wait, retry or lost) and writes that to the case.
  */
 @Component("winbackCallCompleted")
 class WinbackCallCompleted implements TaskListener {
@@ -39,8 +35,7 @@ class WinbackCallCompleted implements TaskListener {
 	private final CompetitorReports competitors;
 	private final Customers customers;
 	private final CaseBriefs briefs;
-	private final WorkCalendar calendar;
-	private final WinbackSettings settings;
+	private final WinbackCallPolicy policy;
 	private final IdentityService identity;
 	private final Clock clock;
 
@@ -50,8 +45,7 @@ class WinbackCallCompleted implements TaskListener {
 		this.competitors = competitors;
 		this.customers = customers;
 		this.briefs = briefs;
-		this.calendar = calendar;
-		this.settings = settings;
+		this.policy = settings.callPolicy(calendar);
 		this.identity = identity;
 		this.clock = clock;
 	}
@@ -59,8 +53,8 @@ class WinbackCallCompleted implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		WinbackCallForm form = WinbackCallForm.parse(task.getVariables(), LocalDate.now(clock));
-		String customerNo = (String) task.getVariable(CaseVariables.CUSTOMER_NO);
-		long caseId = ((Number) task.getVariable(CaseVariables.CASE_ID)).longValue();
+		String customerNo = CaseVariables.customerNo(task);
+		long caseId = CaseVariables.caseId(task);
 		String caller = TaskCaller.of(task, identity);
 		LocalDateTime now = LocalDateTime.now(clock);
 		contacts.record(new ContactAttempt(customerNo, caseId, task.getId(), caller, now, ContactChannel.PHONE,
@@ -70,35 +64,25 @@ class WinbackCallCompleted implements TaskListener {
 			competitors.save(new CompetitorReport(customerNo, caseId, task.getId(), form.competitor(), caller, now));
 		}
 
-		Next next;
+		boolean churned = form.decision() == Decision.CHURNED;
+		WinbackCallPolicy.Decision decision;
 		if (WinbackProcess.TASK_IMMEDIATE_CALL.equals(task.getTaskDefinitionKey())) {
-			next = form.decision() == Decision.CHURNED ? Next.LOST : Next.WAIT;
-			task.setVariable(WinbackProcess.SINGLE_STOP_WAIT_UNTIL, Date.from(calendar.nextCallingTime(
-					clock.instant().atZone(calendar.zone()).plus(settings.singleStopWait()).toInstant())));
+			decision = policy.afterImmediateCall(churned, form.reasonLabel(), clock.instant());
+			CaseVariables.setInstant(task, WinbackProcess.SINGLE_STOP_WAIT_UNTIL, decision.singleStopWaitUntil());
 		} else {
-			int attempts = ((Number) task.getVariable(WinbackProcess.ATTEMPTS)).intValue() + 1;
-			task.setVariable(WinbackProcess.ATTEMPTS, attempts);
-			if (form.decision() == Decision.CHURNED || attempts >= settings.maxAttempts()) {
-				next = Next.LOST;
-			} else {
-				next = Next.RETRY;
-				Instant nextAttempt = form.promisedDate() != null
-						? calendar.startOfCalling(form.promisedDate().plusDays(1))
-						: calendar.nextCallingTime(clock.instant().atZone(calendar.zone()).plus(settings.retryAfter())
-								.toInstant());
-				task.setVariable(WinbackProcess.NEXT_ATTEMPT_AT, Date.from(nextAttempt));
-				task.setVariable(CaseVariables.CALL_DUE, Date.from(calendar.endOfWorkingDay(nextAttempt)));
+			decision = policy.afterAlternateCall(churned, form.reasonLabel(), form.promisedDate(),
+					CaseVariables.intOf(task, WinbackProcess.ATTEMPTS), clock.instant());
+			task.setVariable(WinbackProcess.ATTEMPTS, decision.attempts());
+			if (decision.next() == Next.RETRY) {
+				CaseVariables.setInstant(task, WinbackProcess.NEXT_ATTEMPT_AT, decision.nextAttemptAt());
+				CaseVariables.setCallDue(task, decision.callDue());
 			}
 		}
-		task.setVariable(WinbackProcess.NEXT, next.name());
-		if (next == Next.LOST) {
-			task.setVariable(CaseVariables.OUTCOME_REASON, form.reasonLabel() != null ? form.reasonLabel()
-					: "尝试" + settings.maxAttempts() + "次均未能联系或挽留");
+		task.setVariable(WinbackProcess.NEXT, decision.next().name());
+		if (decision.lostReason() != null) {
+			CaseVariables.setOutcomeReason(task, decision.lostReason());
 		}
-		String brief = (String) task.getVariable(CaseVariables.CASE_BRIEF);
-		List<String> caseLines = brief == null ? List.of()
-				: brief.lines().filter(l -> l.startsWith("停机类型") || l.startsWith("备用联系电话")).toList();
-		task.setVariable(CaseVariables.CASE_BRIEF, briefs.brief(customers.findById(customerNo).orElseThrow(), caseLines));
+		CaseVariables.setBrief(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), CaseVariables.brief(task)));
 		// the next call starts with an empty form; the values stay in history and the contact log
 		task.getExecution().getProcessInstance().removeVariables(List.of(WinbackProcess.CONTACT_OUTCOME,
 				WinbackProcess.STOP_REASON, WinbackProcess.COMPETITOR_NAME, WinbackProcess.STOP_REASON_TEXT,

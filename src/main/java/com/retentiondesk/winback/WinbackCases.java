@@ -29,6 +29,9 @@ import com.retentiondesk.customer.Customer;
 @Service
 public class WinbackCases {
 
+	/** The brief's case line with the number the manager calls (a supervisor may add one). */
+	static final String ALTERNATE_NUMBER_LINE = "备用联系电话";
+
 	private final CaseFiles files;
 	private final RetentionCases cases;
 	private final RuntimeService runtime;
@@ -99,7 +102,7 @@ public class WinbackCases {
 		List<String> lines = new ArrayList<>();
 		lines.add("停机类型: " + (kind == StopKind.SINGLE_STOP ? "单停(呼出受限)" : "双停(全部受限)") + "  余额: "
 				+ CaseBriefs.yuan(customer.getBalance()) + "  欠费月数: " + customer.getArrearsMonths());
-		lines.add("备用联系电话: " + (customer.getSecondPhone() == null ? "无" : customer.getSecondPhone()));
+		lines.add(ALTERNATE_NUMBER_LINE + ": " + (customer.getSecondPhone() == null ? "无" : customer.getSecondPhone()));
 		return lines;
 	}
 }

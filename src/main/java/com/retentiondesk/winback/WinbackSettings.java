@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
+import com.retentiondesk.calendar.WorkCalendar;
+
 /**
  * {@code desk.winback}: the single-stop call is due within {@code immediateCallWithin} of calling
  * time; alternate numbers are tried {@code maxAttempts} times {@code retryAfter} apart; a single stop
@@ -20,6 +22,10 @@ record WinbackSettings(Duration immediateCallWithin, Period retryAfter, int maxA
 		retryAfter = retryAfter == null ? Period.ofDays(5) : retryAfter;
 		maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
 		singleStopWait = singleStopWait == null ? Period.ofDays(30) : singleStopWait;
+	}
+
+	WinbackCallPolicy callPolicy(WorkCalendar calendar) {
+		return new WinbackCallPolicy(calendar, singleStopWait, retryAfter, maxAttempts);
 	}
 
 	@Configuration
