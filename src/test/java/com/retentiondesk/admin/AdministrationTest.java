@@ -2,7 +2,6 @@ package com.retentiondesk.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.io.IOException;
@@ -17,13 +16,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,12 +38,12 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.TestMail;
 import com.retentiondesk.arrears.ArrearsCases;
 import com.retentiondesk.arrears.ArrearsProcess;
-import com.retentiondesk.customer.Customers;
 
 /**
  * Administrators deploy a changed process at runtime and move running cases to it. The v2 deployed
@@ -66,6 +62,9 @@ class AdministrationTest {
 
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T09:00:00+08:00[Asia/Shanghai]");
 
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(NOW);
+
 	@Autowired
 	ProcessEngine engine;
 	@Autowired
@@ -75,25 +74,12 @@ class AdministrationTest {
 	@Autowired
 	ArrearsCases arrears;
 	@Autowired
-	Customers customers;
-	@Autowired
 	TestRestTemplate http;
 
 	private static ProcessInstance atCall;
 	private static ProcessInstance atTimer;
 	private static ProcessInstance escalated;
 	private static Date timerDue;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@AfterAll
 	void removeVersionTwo() {
@@ -211,16 +197,14 @@ class AdministrationTest {
 				Map.of("callOutcome", "NOT_REACHED"));
 		timerDue = job(ArrearsProcess.TIMER_FOLLOW_UP, atTimer).getDuedate();
 		escalated = open("ADM03");
-		ClockUtil.setCurrentTime(Date.from(NOW.withHour(20).withMinute(30).toInstant()));
+		kit.moveClockTo(NOW.withHour(20).withMinute(30));
 		execute(job(ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE, escalated));
 		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, escalated));
-		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+		kit.moveClockTo(NOW);
 	}
 
 	private ProcessInstance open(String customerNo) {
-		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid(customerNo, "5.00", "manager1")));
-		String id = arrears.open(customers.findById(customerNo).orElseThrow()).getProcessInstanceId();
-		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+		return kit.instanceOf(arrears.open(kit.saveCustomer(Fixtures.prepaid(customerNo, "5.00", "manager1"))));
 	}
 
 	private int versionOf(ProcessInstance instance) {

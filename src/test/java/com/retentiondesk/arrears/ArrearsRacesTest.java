@@ -2,13 +2,10 @@ package com.retentiondesk.arrears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,16 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,16 +38,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.TestMail;
 import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.RetentionCase;
-import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.customer.CustomerData;
-import com.retentiondesk.customer.Customers;
 
 /**
  * Races of issue #10: a person's request and a timer of the same case in the same moment. The timer
@@ -77,7 +69,10 @@ class ArrearsRacesTest {
 	private static final long HOLD_MILLIS = 3000;
 
 	private static final ExecutorService timerThread = Executors.newSingleThreadExecutor();
-	private static int counter;
+
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(NOW).customersNumbered("RACE")
+			.callTasks(ArrearsProcess.TASK_FIRST_CALL);
 
 	@Autowired
 	ProcessEngine engine;
@@ -86,30 +81,13 @@ class ArrearsRacesTest {
 	@Autowired
 	PaymentBooking payments;
 	@Autowired
-	Customers customers;
-	@Autowired
-	RetentionCases cases;
-	@Autowired
 	ContactAttempts contacts;
-	@Autowired
-	TaskService taskService;
 	@Autowired
 	ManagementService management;
 	@Autowired
 	PlatformTransactionManager transactions;
 	@Autowired
 	TestRestTemplate http;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@AfterAll
 	static void stopThread() {
@@ -118,8 +96,8 @@ class ArrearsRacesTest {
 
 	@Test
 	void shouldCompleteTheCallWhenItsEscalationTimerFiresInTheSameMoment(CapturedOutput output) throws Exception {
-		ProcessInstance instance = open(Fixtures.postpaid(next(), 3, "manager1"));
-		String callId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+		ProcessInstance instance = open(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
+		String callId = kit.call(instance).getId();
 		Job escalation = job(instance, ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE);
 
 		Future<?> timer = fireHeldOpen(escalation);
@@ -133,14 +111,14 @@ class ArrearsRacesTest {
 		// both happened, each once: the call is done and logged once, the escalation is under way once
 		BpmnAwareTests.assertThat(instance).hasPassed(ArrearsProcess.TASK_FIRST_CALL)
 				.isWaitingAt(ArrearsProcess.TIMER_FOLLOW_UP, ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR);
-		assertThat(contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId())).hasSize(1);
+		assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId())).hasSize(1);
 		assertThat(management.createJobQuery().processInstanceId(instance.getId())
 				.activityId(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR).count()).isOne();
 	}
 
 	@Test
 	void shouldEndAsPaidWhenAPaymentArrivesWhileTheSecondReminderTimerFires(CapturedOutput output) throws Exception {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.postpaid(customerNo, 3, "manager1"));
 		completeFirstCall(instance);
 		Job followUp = job(instance, ArrearsProcess.TIMER_FOLLOW_UP);
@@ -156,15 +134,15 @@ class ArrearsRacesTest {
 		assertThat(output).contains("payment of " + customerNo + " lost to a concurrent update (attempt 1)");
 		// the timer fired first (the second call was created), then the payment ended the case
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed(ArrearsProcess.TASK_SECOND_CALL, ArrearsProcess.END_PAID);
-		RetentionCase file = caseOf(instance);
+		RetentionCase file = kit.caseOf(instance);
 		assertThat(file.getOutcome()).isEqualTo(CaseOutcome.PAID);
 		assertThat(file.getAmountRecovered()).isEqualByComparingTo("361.50");
-		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(kit.openTasks(instance)).isZero();
 	}
 
 	@Test
 	void shouldLeaveTheTimerNothingToDoWhenThePaymentCommitsFirst() throws Exception {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.postpaid(customerNo, 3, "manager1"));
 		completeFirstCall(instance);
 		Job followUp = job(instance, ArrearsProcess.TIMER_FOLLOW_UP);
@@ -184,7 +162,7 @@ class ArrearsRacesTest {
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_PAID)
 				.hasNotPassed(ArrearsProcess.TASK_SECOND_CALL);
 		assertThat(management.createJobQuery().jobId(followUp.getId()).count()).isZero();
-		assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.PAID);
+		assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.PAID);
 	}
 
 	@Test
@@ -215,8 +193,7 @@ class ArrearsRacesTest {
 	}
 
 	private void completeFirstCall(ProcessInstance instance) {
-		String callId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-		taskService.complete(callId, Map.of("callOutcome", "REACHED", "paymentChannel", "WECHAT"));
+		kit.complete(instance, Map.of("callOutcome", "REACHED", "paymentChannel", "WECHAT"));
 	}
 
 	private Job job(ProcessInstance instance, String activityId) {
@@ -224,18 +201,7 @@ class ArrearsRacesTest {
 	}
 
 	private ProcessInstance open(CustomerData data) {
-		customers.saveAndFlush(Fixtures.customer(data));
-		RetentionCase file = arrears.open(customers.findById(data.customerNo()).orElseThrow());
-		return engine.getRuntimeService().createProcessInstanceQuery()
-				.processInstanceId(file.getProcessInstanceId()).singleResult();
-	}
-
-	private RetentionCase caseOf(ProcessInstance instance) {
-		return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
-	}
-
-	private static String next() {
-		return String.format("RACE%03d", ++counter);
+		return kit.instanceOf(arrears.open(kit.saveCustomer(data)));
 	}
 
 	private static HttpEntity<String> json(String body) {

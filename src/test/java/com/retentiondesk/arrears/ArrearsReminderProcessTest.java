@@ -1,9 +1,9 @@
 package com.retentiondesk.arrears;
 
+import static com.retentiondesk.CaseTestKit.at;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.math.BigDecimal;
@@ -22,19 +22,17 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.RecordingSmsGateway;
@@ -43,7 +41,6 @@ import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.RetentionCase;
-import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.customer.Customer;
@@ -60,6 +57,10 @@ class ArrearsReminderProcessTest {
 	/** Wednesday 25 November 2026, 08:30 in Shanghai: a working day, before calling hours. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T08:30:00+08:00[Asia/Shanghai]");
 
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(NOW).customersNumbered("ARP")
+			.callTasks(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_SECOND_CALL);
+
 	@Autowired
 	ProcessEngine engine;
 	@Autowired
@@ -69,8 +70,6 @@ class ArrearsReminderProcessTest {
 	@Autowired
 	Customers customers;
 	@Autowired
-	RetentionCases cases;
-	@Autowired
 	ContactAttempts contacts;
 	@Autowired
 	RecordingSmsGateway sms;
@@ -79,25 +78,12 @@ class ArrearsReminderProcessTest {
 	@Autowired
 	ManagementService management;
 
-	private static int counter;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
-
 	@Test
 	void shouldWaitForTheManagersCallDueTheSameWorkingDay() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "5.00", "manager1"));
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
-		Task call = taskOf(instance);
+		Task call = kit.call(instance);
 		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
 		org.assertj.core.api.Assertions.assertThat(call.getName()).isEqualTo("欠费提醒电话");
 		org.assertj.core.api.Assertions.assertThat(call.getDueDate())
@@ -110,16 +96,15 @@ class ArrearsReminderProcessTest {
 
 	@Test
 	void shouldEndAsPaidWhenPaymentArrivesBeforeTheCall() {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "5.00", "manager1"));
 
 		PaymentBooking.Result result = payments.book(customerNo, new BigDecimal("50"), OffsetDateTime.now());
 
 		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_PAID)
 				.hasNotPassed(ArrearsProcess.TIMER_FOLLOW_UP);
-		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count())
-				.isZero();
-		RetentionCase file = caseOf(instance);
+		org.assertj.core.api.Assertions.assertThat(kit.openTasks(instance)).isZero();
+		RetentionCase file = kit.caseOf(instance);
 		org.assertj.core.api.Assertions.assertThat(file.getOutcome()).isEqualTo(CaseOutcome.PAID);
 		org.assertj.core.api.Assertions.assertThat(file.isOpen()).isFalse();
 		org.assertj.core.api.Assertions.assertThat(result.casesClosed()).containsExactly(file.getId());
@@ -129,7 +114,7 @@ class ArrearsReminderProcessTest {
 
 	@Test
 	void shouldWaitForPaymentAfterTheFirstCallAndEndPaid() {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "5.00", "manager1"));
 
 		completeCall(instance, "REACHED", null, "WECHAT", "客户说今天就充");
@@ -137,8 +122,8 @@ class ArrearsReminderProcessTest {
 		assertThat(instance).isWaitingAt(ArrearsProcess.TIMER_FOLLOW_UP);
 		// three days later is Saturday 28 November: the follow-up moves to Monday 09:00
 		org.assertj.core.api.Assertions.assertThat(job(ArrearsProcess.TIMER_FOLLOW_UP, instance).getDuedate())
-				.isEqualTo(Date.from(ZonedDateTime.parse("2026-11-30T09:00:00+08:00[Asia/Shanghai]").toInstant()));
-		List<ContactAttempt> log = contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId());
+				.isEqualTo(at("2026-11-30T09:00"));
+		List<ContactAttempt> log = contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId());
 		org.assertj.core.api.Assertions.assertThat(log).singleElement().satisfies(attempt -> {
 			org.assertj.core.api.Assertions.assertThat(attempt.getOutcome()).isEqualTo("REACHED");
 			org.assertj.core.api.Assertions.assertThat(attempt.getManagerId()).isEqualTo("manager1");
@@ -149,23 +134,23 @@ class ArrearsReminderProcessTest {
 
 		assertThat(instance).isEnded().hasPassed(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.END_PAID)
 				.hasNotPassed(ArrearsProcess.TASK_SECOND_CALL);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.PAID);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.PAID);
 	}
 
 	@Test
 	void shouldCallASecondTimeWhenNoPaymentArrivesThenEndPaid() {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.postpaid(customerNo, 2, "manager5"));
 		completeCall(instance, "NOT_REACHED", null, null, null);
 
 		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_SECOND_CALL);
-		Task second = taskOf(instance);
+		Task second = kit.call(instance);
 		org.assertj.core.api.Assertions.assertThat(second.getName()).isEqualTo("二次欠费提醒电话");
 		org.assertj.core.api.Assertions.assertThat(second.getAssignee()).isEqualTo("manager5");
 		org.assertj.core.api.Assertions.assertThat(second.getDueDate())
-				.isEqualTo(Date.from(ZonedDateTime.parse("2026-11-30T20:00:00+08:00[Asia/Shanghai]").toInstant()));
+				.isEqualTo(at("2026-11-30T20:00"));
 		// the form starts empty again and the brief shows the first attempt
 		org.assertj.core.api.Assertions.assertThat(taskService.getVariable(second.getId(), "callOutcome")).isNull();
 		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(second.getId(), "caseBrief"))
@@ -181,7 +166,7 @@ class ArrearsReminderProcessTest {
 
 	@Test
 	void shouldEndUnpaidAfterTheFinalWait() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "1.00", "manager2"));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "1.00", "manager2"));
 		completeCall(instance, "NOT_REACHED", null, null, null);
 		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
 		completeCall(instance, "REACHED", null, "HALL", "客户表示下周去营业厅");
@@ -190,7 +175,7 @@ class ArrearsReminderProcessTest {
 		execute(job(ArrearsProcess.TIMER_FINAL_WAIT, instance));
 
 		assertThat(instance).isEnded().hasPassed(ArrearsProcess.TASK_SECOND_CALL, ArrearsProcess.END_UNPAID);
-		RetentionCase file = caseOf(instance);
+		RetentionCase file = kit.caseOf(instance);
 		org.assertj.core.api.Assertions.assertThat(file.getOutcome()).isEqualTo(CaseOutcome.UNPAID);
 		org.assertj.core.api.Assertions.assertThat(file.getClosedAt()).isNotNull();
 		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(file.getId()))
@@ -199,10 +184,10 @@ class ArrearsReminderProcessTest {
 
 	@Test
 	void shouldEndTheWholeCaseUnpaidEvenWhileAnEscalationIsOpen() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "1.00", "manager2"));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "1.00", "manager2"));
 		completeCall(instance, "NOT_REACHED", null, null, null);
 		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-30T20:05:00+08:00[Asia/Shanghai]").toInstant()));
+		kit.moveClockTo("2026-11-30T20:05");
 		execute(job(ArrearsProcess.BOUNDARY_SECOND_CALL_OVERDUE, instance));
 		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
 		completeCall(instance, "NOT_REACHED", null, null, "晚上才接通不了");
@@ -211,50 +196,48 @@ class ArrearsReminderProcessTest {
 
 		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_UNPAID)
 				.hasNotPassed(ArrearsProcess.END_ESCALATION_HANDLED);
-		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-				.count()).isZero();
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.UNPAID);
+		org.assertj.core.api.Assertions.assertThat(kit.openTasks(instance)).isZero();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.UNPAID);
 	}
 
 	@Test
 	void shouldEndSuspendedWhenTheLineIsSuspended() {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "2.00", "manager3"));
 
 		arrears.lineSuspended(customerNo);
 
 		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_SUSPENDED);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.SUSPENDED);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.SUSPENDED);
 	}
 
 	@Test
 	void shouldMoveTheSecondReminderToTheDayAfterThePromisedDate() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "5.00", "manager1"));
 
 		completeCall(instance, "REACHED", "2026-12-02", "ALIPAY", null);
 
 		org.assertj.core.api.Assertions.assertThat(job(ArrearsProcess.TIMER_FOLLOW_UP, instance).getDuedate())
-				.isEqualTo(Date.from(ZonedDateTime.parse("2026-12-03T09:00:00+08:00[Asia/Shanghai]").toInstant()));
+				.isEqualTo(at("2026-12-03T09:00"));
 		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
-		org.assertj.core.api.Assertions.assertThat(taskOf(instance).getDueDate())
-				.isEqualTo(Date.from(ZonedDateTime.parse("2026-12-03T20:00:00+08:00[Asia/Shanghai]").toInstant()));
+		org.assertj.core.api.Assertions.assertThat(kit.call(instance).getDueDate())
+				.isEqualTo(at("2026-12-03T20:00"));
 	}
 
 	@Test
 	void shouldEscalateAnOverdueCallToTheSupervisorAndKeepTheManagersTask() throws Exception {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
-		Task call = taskOf(instance);
-		ClockUtil.setCurrentTime(Date.from(NOW.withHour(20).withMinute(1).toInstant()));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "5.00", "manager1"));
+		Task call = kit.call(instance);
+		kit.moveClockTo(NOW.withHour(20).withMinute(1));
 
 		execute(job(ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE, instance));
 		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW);
 		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskId(call.getId()).count()).isOne();
-		Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
-				.taskDefinitionKey(ArrearsProcess.TASK_ESCALATION_REVIEW).singleResult();
+		Task review = kit.task(instance, ArrearsProcess.TASK_ESCALATION_REVIEW);
 		org.assertj.core.api.Assertions.assertThat(review.getAssignee()).isEqualTo("supervisor1");
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getEscalations()).isOne();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
 
 		MimeMessage[] received = mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn");
 		org.assertj.core.api.Assertions.assertThat(received).hasSize(1);
@@ -272,21 +255,21 @@ class ArrearsReminderProcessTest {
 
 	@Test
 	void shouldEscalateAnOverdueSecondCall() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "5.00", "manager1"));
 		completeCall(instance, "NOT_REACHED", null, null, null);
 		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-11-30T20:05:00+08:00[Asia/Shanghai]").toInstant()));
+		kit.moveClockTo("2026-11-30T20:05");
 
 		execute(job(ArrearsProcess.BOUNDARY_SECOND_CALL_OVERDUE, instance));
 		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_SECOND_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getEscalations()).isOne();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
 	}
 
 	@Test
 	void shouldSendTheAutomaticReminderExactlyOnceEvenWhenItsJobIsRetried() throws Exception {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		String email = customerNo.toLowerCase() + "@customer.example.cn";
 		ProcessInstance instance = open(Fixtures.cdmaTier1(customerNo, "3.00", "manager1", email));
 		assertThat(instance).isWaitingAt(ArrearsProcess.SERVICE_AUTO_REMINDER);
@@ -307,13 +290,13 @@ class ArrearsReminderProcessTest {
 		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone).get(0).text()).contains("余额为3.00元");
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL)
 				.hasPassed(ArrearsProcess.SERVICE_AUTO_REMINDER);
-		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId()))
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
 				.extracting(ContactAttempt::getChannel).extracting(Enum::name).containsExactly("EMAIL", "SMS");
 	}
 
 	@Test
 	void shouldSkipTheAutomaticReminderForOtherCustomers() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "3.00", "manager1"));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "3.00", "manager1"));
 
 		assertThat(instance).hasNotPassed(ArrearsProcess.SERVICE_AUTO_REMINDER)
 				.isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
@@ -321,8 +304,8 @@ class ArrearsReminderProcessTest {
 
 	@Test
 	void shouldRejectAnIncompleteCallFormInChineseAndSaveNothing() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "5.00", "manager1"));
-		Task call = taskOf(instance);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "5.00", "manager1"));
+		Task call = kit.call(instance);
 
 		assertThatThrownBy(() -> taskService.complete(call.getId(), Map.of("callOutcome", "REACHED")))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("建议的缴费渠道");
@@ -333,7 +316,7 @@ class ArrearsReminderProcessTest {
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("是否接通");
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
-		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId()))
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
 				.isEmpty();
 	}
 
@@ -350,10 +333,7 @@ class ArrearsReminderProcessTest {
 	}
 
 	private ProcessInstance open(CustomerData data) {
-		customers.saveAndFlush(Fixtures.customer(data));
-		RetentionCase file = arrears.open(customers.findById(data.customerNo()).orElseThrow());
-		return engine.getRuntimeService().createProcessInstanceQuery()
-				.processInstanceId(file.getProcessInstanceId()).singleResult();
+		return kit.instanceOf(arrears.open(kit.saveCustomer(data)));
 	}
 
 	private void completeCall(ProcessInstance instance, String outcome, String promised, String channel,
@@ -363,19 +343,6 @@ class ArrearsReminderProcessTest {
 		form.put("promisedPaymentDate", promised);
 		form.put("paymentChannel", channel);
 		form.put("callNotes", notes);
-		taskService.complete(taskOf(instance).getId(), form);
-	}
-
-	private Task taskOf(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId())
-				.taskDefinitionKeyIn(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_SECOND_CALL).singleResult();
-	}
-
-	private RetentionCase caseOf(ProcessInstance instance) {
-		return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
-	}
-
-	private static synchronized String next() {
-		return "ARP" + (++counter);
+		kit.complete(instance, form);
 	}
 }

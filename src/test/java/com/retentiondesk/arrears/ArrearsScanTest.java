@@ -2,25 +2,21 @@ package com.retentiondesk.arrears;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.casework.CaseType;
@@ -42,8 +38,9 @@ class ArrearsScanTest {
 	private static final ZonedDateTime WEDNESDAY = ZonedDateTime.parse("2026-11-25T08:00:00+08:00[Asia/Shanghai]");
 	private static final ZonedDateTime SATURDAY = ZonedDateTime.parse("2026-11-28T08:00:00+08:00[Asia/Shanghai]");
 
-	@Autowired
-	ProcessEngine engine;
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(WEDNESDAY);
+
 	@Autowired
 	RuntimeService runtime;
 	@Autowired
@@ -61,8 +58,6 @@ class ArrearsScanTest {
 
 	@BeforeEach
 	void customersAtTheBoundaries() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(WEDNESDAY.toInstant()));
 		if (!loaded) {
 			save(Fixtures.prepaid("SCAN01", "10.00", "manager1")); // exactly 10: not due
 			save(Fixtures.prepaid("SCAN02", "9.99", "manager1")); // due
@@ -72,11 +67,6 @@ class ArrearsScanTest {
 			save(Fixtures.withLineStatus(Fixtures.prepaid("SCAN06", "1.00", "manager2"), LineStatus.SINGLE_STOP)); // due
 			loaded = true;
 		}
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test
@@ -106,7 +96,7 @@ class ArrearsScanTest {
 	@Test
 	void shouldOpenNothingOnARestDayUnlessForced() {
 		save(Fixtures.prepaid("SCAN07", "0.50", "manager3"));
-		ClockUtil.setCurrentTime(Date.from(SATURDAY.toInstant()));
+		kit.moveClockTo(SATURDAY);
 
 		ProcessInstance timerRun = runScan(Map.of());
 		assertThat((Integer) variable(timerRun, ArrearsProcess.SCAN_OPENED)).isZero();

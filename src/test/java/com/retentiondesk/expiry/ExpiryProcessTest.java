@@ -1,46 +1,41 @@
 package com.retentiondesk.expiry;
 
+import static com.retentiondesk.CaseTestKit.at;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.TestMail;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.RetentionCase;
-import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.contact.CompetitorReports;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.contract.Agreement;
 import com.retentiondesk.contract.AgreementType;
 import com.retentiondesk.contract.Agreements;
+import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.CustomerData;
-import com.retentiondesk.customer.Customers;
 
 /** Every outcome and timer of ContractExpiryRetentionProcess (processes/contract-expiry-retention.bpmn). */
 @DeskTest
@@ -49,21 +44,20 @@ class ExpiryProcessTest {
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(TestMail.SMTP);
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	/** Wednesday 25 November 2026, 09:00. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T09:00:00+08:00[Asia/Shanghai]");
 	private static final LocalDate ENDS = LocalDate.of(2027, 1, 20);
+
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(NOW).customersNumbered("EXP")
+			.callTasks(ExpiryProcess.TASK_RETENTION_CALL);
 
 	@Autowired
 	ProcessEngine engine;
 	@Autowired
 	ExpiryCases expiry;
 	@Autowired
-	Customers customers;
-	@Autowired
 	Agreements agreements;
-	@Autowired
-	RetentionCases cases;
 	@Autowired
 	ContactAttempts contacts;
 	@Autowired
@@ -71,48 +65,36 @@ class ExpiryProcessTest {
 	@Autowired
 	TaskService taskService;
 
-	private static int counter;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
-
 	@Test
 	void shouldOfferWhatTheDecisionTableSaysAndGiveTheManagerThreeWorkingDays() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager1"), AgreementType.HANDSET_SUBSIDY);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager1"),
+				AgreementType.HANDSET_SUBSIDY);
 
 		assertThat(instance).hasPassed("ServiceTask_SelectOffer").isWaitingAt(ExpiryProcess.TASK_RETENTION_CALL);
 		org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), "offerCode"))
 				.isEqualTo("PHS_TO_CDMA");
-		Task call = call(instance);
+		Task call = kit.call(instance);
 		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
 		org.assertj.core.api.Assertions.assertThat(call.getDueDate()).isEqualTo(at("2026-11-27T20:00"));
 		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(call.getId(), "caseBrief"))
 				.contains("到期协议: 终端补贴  到期日: 2027-01-20").contains("推荐方案: PHS_TO_CDMA").contains("话术: 小灵通");
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getAgreementId()).isNotNull();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getAgreementId()).isNotNull();
 	}
 
 	@Test
 	void shouldRenewTheAgreementAndConfirmByMailWhenTheCustomerAccepts() throws Exception {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		String email = customerNo.toLowerCase() + "@customer.example.cn";
 		ProcessInstance instance = open(Fixtures.cdmaTier1(customerNo, "80.00", "manager2", email),
 				AgreementType.RECHARGE_BINDING);
 		org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), "offerCode"))
 				.isEqualTo("PREPAY_BONUS");
 
-		complete(instance, Map.of("callResult", "ACCEPTED"));
+		kit.complete(instance, Map.of("callResult", "ACCEPTED"));
 		execute(job(ExpiryProcess.SERVICE_RENEW, instance));
 
 		assertThat(instance).isEnded().hasPassed(ExpiryProcess.END_RETAINED);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.RETAINED);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.RETAINED);
 		org.assertj.core.api.Assertions.assertThat(agreements.existsByCustomerNoAndAgreementTypeAndEndDate(customerNo,
 				AgreementType.RECHARGE_BINDING, ENDS.plusMonths(12))).isTrue();
 		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).hasSize(1);
@@ -122,25 +104,25 @@ class ExpiryProcessTest {
 
 	@Test
 	void shouldCallBackAtTheAgreedDateThenRecordADecline() {
-		String customerNo = next();
+		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(Fixtures.prepaid(customerNo, "50.00", "manager1"), AgreementType.HANDSET_SUBSIDY);
 
-		complete(instance, Map.of("callResult", "THINKING", "callbackDate", "2026-12-01"));
+		kit.complete(instance, Map.of("callResult", "THINKING", "callbackDate", "2026-12-01"));
 
 		assertThat(instance).isWaitingAt(ExpiryProcess.TIMER_NEXT_CALL);
 		org.assertj.core.api.Assertions.assertThat(job(ExpiryProcess.TIMER_NEXT_CALL, instance).getDuedate())
 				.isEqualTo(at("2026-12-01T09:00"));
 		execute(job(ExpiryProcess.TIMER_NEXT_CALL, instance));
-		org.assertj.core.api.Assertions.assertThat(call(instance).getDueDate()).isEqualTo(at("2026-12-01T20:00"));
+		org.assertj.core.api.Assertions.assertThat(kit.call(instance).getDueDate()).isEqualTo(at("2026-12-01T20:00"));
 
 		Map<String, Object> decline = new HashMap<>();
 		decline.put("callResult", "DECLINED");
 		decline.put("declineReason", "COMPETITOR");
 		decline.put("competitorName", "联通: 冰激凌套餐");
-		complete(instance, decline);
+		kit.complete(instance, decline);
 
 		assertThat(instance).isEnded().hasPassed(ExpiryProcess.END_DECLINED);
-		RetentionCase file = caseOf(instance);
+		RetentionCase file = kit.caseOf(instance);
 		org.assertj.core.api.Assertions.assertThat(file.getOutcome()).isEqualTo(CaseOutcome.DECLINED);
 		org.assertj.core.api.Assertions.assertThat(file.getOutcomeReason()).isEqualTo("竞争对手优惠: 联通: 冰激凌套餐");
 		org.assertj.core.api.Assertions.assertThat(competitors.findByCustomerNo(customerNo)).hasSize(1);
@@ -150,9 +132,10 @@ class ExpiryProcessTest {
 
 	@Test
 	void shouldCallBackInSevenDaysWithoutAnAgreedDate() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager1"), AgreementType.HANDSET_SUBSIDY);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager1"),
+				AgreementType.HANDSET_SUBSIDY);
 
-		complete(instance, Map.of("callResult", "THINKING"));
+		kit.complete(instance, Map.of("callResult", "THINKING"));
 
 		org.assertj.core.api.Assertions.assertThat(job(ExpiryProcess.TIMER_NEXT_CALL, instance).getDuedate())
 				.isEqualTo(at("2026-12-02T09:00"));
@@ -160,98 +143,78 @@ class ExpiryProcessTest {
 
 	@Test
 	void shouldRetryTheNextWorkingDayAndEndUnreachableAfterThreeAttempts() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager3"), AgreementType.HANDSET_SUBSIDY);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager3"),
+				AgreementType.HANDSET_SUBSIDY);
 
-		complete(instance, Map.of("callResult", "UNREACHABLE"));
+		kit.complete(instance, Map.of("callResult", "UNREACHABLE"));
 		org.assertj.core.api.Assertions.assertThat(job(ExpiryProcess.TIMER_NEXT_CALL, instance).getDuedate())
 				.isEqualTo(at("2026-11-26T09:00"));
 		execute(job(ExpiryProcess.TIMER_NEXT_CALL, instance));
-		complete(instance, Map.of("callResult", "UNREACHABLE"));
+		kit.complete(instance, Map.of("callResult", "UNREACHABLE"));
 		execute(job(ExpiryProcess.TIMER_NEXT_CALL, instance));
-		complete(instance, Map.of("callResult", "UNREACHABLE"));
+		kit.complete(instance, Map.of("callResult", "UNREACHABLE"));
 
 		assertThat(instance).isEnded().hasPassed(ExpiryProcess.END_UNREACHABLE);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.UNREACHABLE);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.UNREACHABLE);
 	}
 
 	@Test
 	void shouldEscalateALateCallAndKeepTheManagersTask() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager1"), AgreementType.HANDSET_SUBSIDY);
-		ClockUtil.setCurrentTime(Date.from(at("2026-11-27T20:01").toInstant()));
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager1"),
+				AgreementType.HANDSET_SUBSIDY);
+		kit.moveClockTo("2026-11-27T20:01");
 
 		execute(job(ExpiryProcess.BOUNDARY_CALL_OVERDUE, instance));
 		execute(job(ExpiryProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
 
 		assertThat(instance).isWaitingAt(ExpiryProcess.TASK_RETENTION_CALL, ExpiryProcess.TASK_ESCALATION_REVIEW);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getEscalations()).isOne();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
 	}
 
 	@Test
 	void shouldCallInTheSupervisorFourteenDaysBeforeTheEnd() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager5"), AgreementType.HANDSET_SUBSIDY);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager5"),
+				AgreementType.HANDSET_SUBSIDY);
 		org.assertj.core.api.Assertions.assertThat(job(ExpiryProcess.START_NEAR_EXPIRY, instance).getDuedate())
 				.isEqualTo(at("2027-01-06T09:00"));
 
 		execute(job(ExpiryProcess.START_NEAR_EXPIRY, instance));
 
 		assertThat(instance).isWaitingAt(ExpiryProcess.TASK_RETENTION_CALL, ExpiryProcess.TASK_NEAR_EXPIRY);
-		Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
-				.taskDefinitionKey(ExpiryProcess.TASK_NEAR_EXPIRY).singleResult();
+		Task review = kit.task(instance, ExpiryProcess.TASK_NEAR_EXPIRY);
 		org.assertj.core.api.Assertions.assertThat(review.getName()).isEqualTo("即将到期未挽留");
 		org.assertj.core.api.Assertions.assertThat(review.getAssignee()).isEqualTo("supervisor2");
 	}
 
 	@Test
 	void shouldEndExpiredWhenTheAgreementEndsWithTheCaseOpen() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager1"), AgreementType.HANDSET_SUBSIDY);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager1"),
+				AgreementType.HANDSET_SUBSIDY);
 		org.assertj.core.api.Assertions.assertThat(job(ExpiryProcess.START_EXPIRED, instance).getDuedate())
 				.isEqualTo(at("2027-01-21T00:00"));
 
 		execute(job(ExpiryProcess.START_EXPIRED, instance));
 
 		assertThat(instance).isEnded().hasPassed(ExpiryProcess.END_EXPIRED);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.EXPIRED);
-		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-				.count()).isZero();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.EXPIRED);
+		org.assertj.core.api.Assertions.assertThat(kit.openTasks(instance)).isZero();
 	}
 
 	@Test
 	void shouldRejectADeclineWithoutAReason() {
-		ProcessInstance instance = open(Fixtures.prepaid(next(), "50.00", "manager1"), AgreementType.HANDSET_SUBSIDY);
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "50.00", "manager1"),
+				AgreementType.HANDSET_SUBSIDY);
 
-		assertThatThrownBy(() -> complete(instance, Map.of("callResult", "DECLINED")))
+		assertThatThrownBy(() -> kit.complete(instance, Map.of("callResult", "DECLINED")))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("拒绝原因");
-		assertThatThrownBy(() -> complete(instance, Map.of("callResult", "THINKING", "callbackDate", "2026-11-25")))
+		assertThatThrownBy(() -> kit.complete(instance, Map.of("callResult", "THINKING", "callbackDate", "2026-11-25")))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("约定回访日期");
 		assertThat(instance).isWaitingAt(ExpiryProcess.TASK_RETENTION_CALL);
 	}
 
 	private ProcessInstance open(CustomerData data, AgreementType type) {
-		customers.saveAndFlush(Fixtures.customer(data));
+		Customer customer = kit.saveCustomer(data);
 		Agreement agreement = agreements.saveAndFlush(new Agreement(data.customerNo(), type, ENDS, LocalDateTime.now()));
-		RetentionCase file = expiry.open(customers.findById(data.customerNo()).orElseThrow(), agreement);
-		return engine.getRuntimeService().createProcessInstanceQuery()
-				.processInstanceId(file.getProcessInstanceId()).singleResult();
-	}
-
-	private void complete(ProcessInstance instance, Map<String, Object> form) {
-		taskService.complete(call(instance).getId(), form);
-	}
-
-	private Task call(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId())
-				.taskDefinitionKey(ExpiryProcess.TASK_RETENTION_CALL).singleResult();
-	}
-
-	private RetentionCase caseOf(ProcessInstance instance) {
-		return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
-	}
-
-	private static Date at(String local) {
-		return Date.from(LocalDateTime.parse(local).atZone(SHANGHAI).toInstant());
-	}
-
-	private static synchronized String next() {
-		return "EXP" + (++counter);
+		return kit.instanceOf(expiry.open(customer, agreement));
 	}
 }

@@ -2,25 +2,21 @@ package com.retentiondesk.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.casework.CaseFiles;
@@ -42,8 +38,9 @@ class ExpiryScanTest {
 	private static final ZonedDateTime WEDNESDAY = ZonedDateTime.parse("2026-11-25T08:30:00+08:00[Asia/Shanghai]");
 	private static final LocalDate TODAY = WEDNESDAY.toLocalDate();
 
-	@Autowired
-	ProcessEngine engine;
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(WEDNESDAY);
+
 	@Autowired
 	RuntimeService runtime;
 	@Autowired
@@ -56,17 +53,6 @@ class ExpiryScanTest {
 	RetentionCases cases;
 	@Autowired
 	CaseFiles files;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(WEDNESDAY.toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void shouldOpenCasesForAgreementsEndingWithinSixtyDaysOnlyOnce() {
@@ -109,7 +95,7 @@ class ExpiryScanTest {
 	@Test
 	void shouldOpenNothingOnARestDayUnlessForced() {
 		agreement(Fixtures.prepaid("EXS20", "50.00", "manager3"), TODAY.plusDays(40));
-		ClockUtil.setCurrentTime(Date.from(WEDNESDAY.plusDays(3).toInstant()));
+		kit.moveClockTo(WEDNESDAY.plusDays(3));
 
 		runScan(Map.of());
 		assertThat(openCase("EXS20")).isFalse();

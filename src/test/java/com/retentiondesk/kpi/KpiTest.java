@@ -1,11 +1,10 @@
 package com.retentiondesk.kpi;
 
+import static com.retentiondesk.CaseTestKit.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,6 @@ import com.retentiondesk.web.DeskGroups;
 @DeskTest
 class KpiTest {
 
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	private static boolean scenario;
 	private static String onTimeTask;
 
@@ -86,7 +84,7 @@ class KpiTest {
 		call("KPI04", "kpim2", "2026-11-22T10:00", "NOT_REACHED");
 		assertThat(open.isOpen()).isTrue();
 		// arrears through the real process: owed 120, paid 80 while open (case then ends paid)
-		ClockUtil.setCurrentTime(date("2026-11-16T09:00"));
+		ClockUtil.setCurrentTime(at("2026-11-16T09:00"));
 		customers.saveAndFlush(Fixtures.customer(Fixtures.postpaid("KPI10", 2, "kpim1")));
 		RetentionCase debt = arrears.open(customers.findById("KPI10").orElseThrow());
 		onTimeTask = tasks.createTaskQuery().processInstanceId(debt.getProcessInstanceId()).singleResult().getId();
@@ -97,7 +95,7 @@ class KpiTest {
 		RetentionCase late = arrears.open(customers.findById("KPI11").orElseThrow());
 		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("KPI12", "1.00", "kpim2")));
 		arrears.open(customers.findById("KPI12").orElseThrow());
-		ClockUtil.setCurrentTime(date("2026-11-17T10:00"));
+		ClockUtil.setCurrentTime(at("2026-11-17T10:00"));
 		tasks.complete(tasks.createTaskQuery().processInstanceId(late.getProcessInstanceId()).singleResult().getId(),
 				Map.of("callOutcome", "NOT_REACHED"));
 		ClockUtil.reset();
@@ -227,10 +225,6 @@ class KpiTest {
 				.orElseThrow().getId();
 		contactLog.record(new ContactAttempt(customerNo, caseId, null, manager, LocalDateTime.parse(at),
 				ContactChannel.PHONE, outcome, null));
-	}
-
-	private static Date date(String local) {
-		return Date.from(LocalDateTime.parse(local).atZone(SHANGHAI).toInstant());
 	}
 
 	private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> rows, String key) {

@@ -1,30 +1,27 @@
 package com.retentiondesk.winback;
 
+import static com.retentiondesk.CaseTestKit.at;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.TestMail;
@@ -52,6 +49,10 @@ class WinbackProcessTest {
 	/** Wednesday 25 November 2026, 19:30 in Shanghai: half an hour of calling time left today. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-25T19:30:00+08:00[Asia/Shanghai]");
 
+	@RegisterExtension
+	static final CaseTestKit kit = CaseTestKit.clockAt(NOW).customersNumbered("WB")
+			.callTasks(WinbackProcess.TASK_IMMEDIATE_CALL, WinbackProcess.TASK_ALTERNATE_CALL);
+
 	@Autowired
 	ProcessEngine engine;
 	@Autowired
@@ -71,74 +72,61 @@ class WinbackProcessTest {
 	@Autowired
 	TaskService taskService;
 
-	private static int counter;
 	private int eventSecond;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void shouldCallASingleStopWithinTwoCallingHoursAndEndWonBackOnPayment() {
-		String customerNo = customer(Fixtures.postpaid(next(), 3, "manager1"));
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
 
 		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
 
 		assertThat(instance).isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL);
-		Task call = call(instance);
+		Task call = kit.call(instance);
 		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
 		// 30 minutes today, 90 minutes tomorrow from 09:00
-		org.assertj.core.api.Assertions.assertThat(call.getDueDate()).isEqualTo(Date.from(at("2026-11-26T10:30").toInstant()));
+		org.assertj.core.api.Assertions.assertThat(call.getDueDate()).isEqualTo(at("2026-11-26T10:30"));
 		org.assertj.core.api.Assertions.assertThat(customers.findById(customerNo).orElseThrow().getLineStatus())
 				.isEqualTo(LineStatus.SINGLE_STOP);
 
 		payments.book(customerNo, new BigDecimal("120.00"), OffsetDateTime.now());
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_WON_BACK);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.WON_BACK);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.WON_BACK);
 	}
 
 	@Test
 	void shouldEndWonBackOnReactivationAndRemoveTheOpenTask() {
-		String customerNo = customer(Fixtures.postpaid(next(), 3, "manager1"));
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
 		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
 
 		LineEventBooking.Result result = lineEvents.reactivated(customerNo, eventTime());
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_WON_BACK);
-		org.assertj.core.api.Assertions.assertThat(result.casesTouched()).containsExactly(caseOf(instance).getId());
-		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-				.count()).isZero();
+		org.assertj.core.api.Assertions.assertThat(result.casesTouched()).containsExactly(kit.caseOf(instance).getId());
+		org.assertj.core.api.Assertions.assertThat(kit.openTasks(instance)).isZero();
 		org.assertj.core.api.Assertions.assertThat(customers.findById(customerNo).orElseThrow().getLineStatus())
 				.isEqualTo(LineStatus.ACTIVE);
 	}
 
 	@Test
 	void shouldMoveOnToTheAlternateNumbersWhenADoubleStopArrivesDuringTheCall() {
-		String customerNo = customer(withSecondPhone(Fixtures.postpaid(next(), 3, "manager2")));
+		String customerNo = customer(withSecondPhone(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager2")));
 		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
 
 		lineEvents.suspended(customerNo, StopKind.DOUBLE_STOP, eventTime());
 
 		assertThat(instance).hasPassed(WinbackProcess.BOUNDARY_DOUBLE_STOP_DURING_CALL)
 				.isWaitingAt(WinbackProcess.TASK_ALTERNATE_CALL);
-		org.assertj.core.api.Assertions.assertThat(call(instance).getName()).isEqualTo("联系备用号码挽留");
+		org.assertj.core.api.Assertions.assertThat(kit.call(instance).getName()).isEqualTo("联系备用号码挽留");
 		org.assertj.core.api.Assertions.assertThat(cases.findAll().stream()
 				.filter(c -> c.getCustomerNo().equals(customerNo)).count()).isOne();
 	}
 
 	@Test
 	void shouldMoveOnToTheAlternateNumbersWhenADoubleStopFollowsTheCall() {
-		String customerNo = customer(withSecondPhone(Fixtures.postpaid(next(), 3, "manager2")));
+		String customerNo = customer(withSecondPhone(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager2")));
 		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
-		complete(instance, reached("CANNOT_AFFORD", "THINKING"));
+		kit.complete(instance, reached("CANNOT_AFFORD", "THINKING"));
 		assertThat(instance).isWaitingAt("Gateway_WaitAfterCall");
 
 		lineEvents.suspended(customerNo, StopKind.DOUBLE_STOP, eventTime());
@@ -149,38 +137,38 @@ class WinbackProcessTest {
 
 	@Test
 	void shouldWinBackADoubleStopOnTheSecondAttempt() {
-		String customerNo = customer(withSecondPhone(Fixtures.postpaid(next(), 4, "manager5")));
+		String customerNo = customer(withSecondPhone(Fixtures.postpaid(kit.newCustomerNo(), 4, "manager5")));
 		ProcessInstance instance = suspend(customerNo, StopKind.DOUBLE_STOP);
 		assertThat(instance).isWaitingAt(WinbackProcess.TASK_ALTERNATE_CALL);
 
-		complete(instance, notReached());
+		kit.complete(instance, notReached());
 		assertThat(instance).isWaitingAt(WinbackProcess.TIMER_NEXT_ATTEMPT);
 		// five days later is Monday 30 November, 19:30: still in calling hours
 		org.assertj.core.api.Assertions.assertThat(job(WinbackProcess.TIMER_NEXT_ATTEMPT, instance).getDuedate())
-				.isEqualTo(Date.from(at("2026-11-30T19:30").toInstant()));
+				.isEqualTo(at("2026-11-30T19:30"));
 		execute(job(WinbackProcess.TIMER_NEXT_ATTEMPT, instance));
-		complete(instance, reached("FORGOT", "WILL_PAY"));
+		kit.complete(instance, reached("FORGOT", "WILL_PAY"));
 		lineEvents.reactivated(customerNo, eventTime());
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_WON_BACK);
-		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(caseOf(instance).getId()))
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
 				.hasSize(2);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.WON_BACK);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.WON_BACK);
 	}
 
 	@Test
 	void shouldEndLostWithTheReasonAfterThreeAttempts() {
-		String customerNo = customer(withSecondPhone(Fixtures.postpaid(next(), 4, "manager5")));
+		String customerNo = customer(withSecondPhone(Fixtures.postpaid(kit.newCustomerNo(), 4, "manager5")));
 		ProcessInstance instance = suspend(customerNo, StopKind.DOUBLE_STOP);
 
-		complete(instance, notReached());
+		kit.complete(instance, notReached());
 		execute(job(WinbackProcess.TIMER_NEXT_ATTEMPT, instance));
-		complete(instance, reached("DISSATISFIED", "THINKING"));
+		kit.complete(instance, reached("DISSATISFIED", "THINKING"));
 		execute(job(WinbackProcess.TIMER_NEXT_ATTEMPT, instance));
-		complete(instance, notReached());
+		kit.complete(instance, notReached());
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_LOST);
-		RetentionCase file = caseOf(instance);
+		RetentionCase file = kit.caseOf(instance);
 		org.assertj.core.api.Assertions.assertThat(file.getOutcome()).isEqualTo(CaseOutcome.LOST);
 		org.assertj.core.api.Assertions.assertThat(file.getOutcomeReason()).contains("3次");
 		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(file.getId())).hasSize(3);
@@ -188,15 +176,15 @@ class WinbackProcessTest {
 
 	@Test
 	void shouldRecordTheCompetitorAndEndLostWhenTheCustomerHasLeft() {
-		String customerNo = customer(Fixtures.postpaid(next(), 3, "manager1"));
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
 		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
 		Map<String, Object> form = reached("COMPETITOR", "CHURNED");
 		form.put("competitorName", "移动: 预存100送宽带");
 
-		complete(instance, form);
+		kit.complete(instance, form);
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_CHURNED);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcomeReason())
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcomeReason())
 				.isEqualTo("转到竞争对手: 移动: 预存100送宽带");
 		org.assertj.core.api.Assertions.assertThat(competitors.findByCustomerNo(customerNo)).singleElement()
 				.satisfies(report -> org.assertj.core.api.Assertions.assertThat(report.getReportedBy())
@@ -205,7 +193,7 @@ class WinbackProcessTest {
 
 	@Test
 	void shouldGiveASupervisorTaskWhenThereIsNoAlternateNumber() {
-		String customerNo = customer(Fixtures.postpaid(next(), 4, "manager6"));
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 4, "manager6"));
 		ProcessInstance instance = suspend(customerNo, StopKind.DOUBLE_STOP);
 
 		assertThat(instance).isWaitingAt(WinbackProcess.TASK_NO_ALTERNATE_CONTACT);
@@ -214,12 +202,12 @@ class WinbackProcessTest {
 		taskService.complete(task.getId(), Map.of("supervisorNotes", "客户资料无其他号码"));
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_NO_CONTACT);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcomeReason()).isEqualTo("无备用联系方式");
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcomeReason()).isEqualTo("无备用联系方式");
 	}
 
 	@Test
 	void shouldLetTheManagerCallANumberTheSupervisorFound() {
-		String customerNo = customer(Fixtures.postpaid(next(), 4, "manager6"));
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 4, "manager6"));
 		ProcessInstance instance = suspend(customerNo, StopKind.DOUBLE_STOP);
 		Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
@@ -230,38 +218,41 @@ class WinbackProcessTest {
 		assertThat(instance).isWaitingAt(WinbackProcess.TASK_ALTERNATE_CALL);
 		org.assertj.core.api.Assertions.assertThat(customers.findById(customerNo).orElseThrow().getSecondPhone())
 				.isEqualTo("13800001111");
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(call(instance).getId(), "caseBrief"))
+		String callId = kit.call(instance).getId();
+		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(callId, "caseBrief"))
 				.contains("备用联系电话: 13800001111");
 	}
 
 	@Test
 	void shouldExpireASingleStopThatNeitherPaysNorBecomesADoubleStop() {
-		ProcessInstance instance = suspend(customer(Fixtures.postpaid(next(), 3, "manager1")), StopKind.SINGLE_STOP);
-		complete(instance, reached("FORGOT", "WILL_PAY"));
+		ProcessInstance instance = suspend(customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1")),
+				StopKind.SINGLE_STOP);
+		kit.complete(instance, reached("FORGOT", "WILL_PAY"));
 
 		execute(job(WinbackProcess.TIMER_SINGLE_STOP_WAIT_OVER, instance));
 
 		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_EXPIRED);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.EXPIRED);
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.EXPIRED);
 	}
 
 	@Test
 	void shouldEscalateALateImmediateCall() {
-		ProcessInstance instance = suspend(customer(Fixtures.postpaid(next(), 3, "manager1")), StopKind.SINGLE_STOP);
-		ClockUtil.setCurrentTime(Date.from(at("2026-11-26T10:31").toInstant()));
+		ProcessInstance instance = suspend(customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1")),
+				StopKind.SINGLE_STOP);
+		kit.moveClockTo("2026-11-26T10:31");
 
 		execute(job(WinbackProcess.BOUNDARY_IMMEDIATE_CALL_OVERDUE, instance));
 		execute(job(WinbackProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
 
 		assertThat(instance).isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL, WinbackProcess.TASK_ESCALATION_REVIEW);
-		org.assertj.core.api.Assertions.assertThat(caseOf(instance).getEscalations()).isOne();
+		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
 		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn"))
 				.isNotEmpty();
 	}
 
 	@Test
 	void shouldHandTheArrearsCaseOverToTheWinbackCase() {
-		String customerNo = customer(Fixtures.prepaid(next(), "2.00", "manager3"));
+		String customerNo = customer(Fixtures.prepaid(kit.newCustomerNo(), "2.00", "manager3"));
 		RetentionCase arrearsCase = arrears.open(customers.findById(customerNo).orElseThrow());
 
 		LineEventBooking.Result result = lineEvents.suspended(customerNo, StopKind.SINGLE_STOP, eventTime());
@@ -274,7 +265,7 @@ class WinbackProcessTest {
 
 	@Test
 	void shouldIgnoreRepeatedEvents() {
-		String customerNo = customer(Fixtures.postpaid(next(), 3, "manager1"));
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
 		OffsetDateTime at = eventTime();
 		lineEvents.suspended(customerNo, StopKind.SINGLE_STOP, at);
 
@@ -289,21 +280,20 @@ class WinbackProcessTest {
 
 	@Test
 	void shouldRejectAnIncompleteCallFormInChinese() {
-		ProcessInstance instance = suspend(customer(Fixtures.postpaid(next(), 3, "manager1")), StopKind.SINGLE_STOP);
+		ProcessInstance instance = suspend(customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1")),
+				StopKind.SINGLE_STOP);
 		Map<String, Object> noCompetitor = reached("COMPETITOR", "CHURNED");
 
-		assertThatThrownBy(() -> complete(instance, noCompetitor)).isInstanceOf(FormRejectedException.class)
+		assertThatThrownBy(() -> kit.complete(instance, noCompetitor)).isInstanceOf(FormRejectedException.class)
 				.hasMessageContaining("竞争对手");
-		assertThatThrownBy(() -> complete(instance, Map.of("contactOutcome", "REACHED")))
+		assertThatThrownBy(() -> kit.complete(instance, Map.of("contactOutcome", "REACHED")))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("停机/未缴费原因");
 		assertThat(instance).isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL);
 	}
 
 	private ProcessInstance suspend(String customerNo, StopKind kind) {
 		lineEvents.suspended(customerNo, kind, eventTime());
-		RetentionCase file = cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK).orElseThrow();
-		return engine.getRuntimeService().createProcessInstanceQuery()
-				.processInstanceId(file.getProcessInstanceId()).singleResult();
+		return kit.instanceOf(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK).orElseThrow());
 	}
 
 	private OffsetDateTime eventTime() {
@@ -332,27 +322,5 @@ class WinbackProcessTest {
 
 	private static Map<String, Object> notReached() {
 		return new HashMap<>(Map.of("contactOutcome", "NOT_REACHED"));
-	}
-
-	private void complete(ProcessInstance instance, Map<String, Object> form) {
-		taskService.complete(call(instance).getId(), form);
-	}
-
-	private Task call(ProcessInstance instance) {
-		return taskService.createTaskQuery().processInstanceId(instance.getId())
-				.taskDefinitionKeyIn(WinbackProcess.TASK_IMMEDIATE_CALL, WinbackProcess.TASK_ALTERNATE_CALL)
-				.singleResult();
-	}
-
-	private RetentionCase caseOf(ProcessInstance instance) {
-		return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
-	}
-
-	private static ZonedDateTime at(String local) {
-		return ZonedDateTime.of(java.time.LocalDateTime.parse(local), java.time.ZoneId.of("Asia/Shanghai"));
-	}
-
-	private static synchronized String next() {
-		return "WB" + (++counter);
 	}
 }
