@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.casework.ContactLog;
+import com.retentiondesk.casework.Staff;
 import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
@@ -18,9 +19,11 @@ import com.retentiondesk.notification.Channel;
 import com.retentiondesk.notification.Notifications;
 
 /**
- * {@code ServiceTask_SendAutoReminder} (async, retried): the automatic reminder that CDMA tier-1
- * customers get before the call, by SMS and, if they left an address, by e-mail. Each message is sent
- * once per case however often the job runs (see {@link Notifications}).
+ * {@code ServiceTask_SendAutoReminderSms} and {@code ServiceTask_SendAutoReminderEmail} in
+ * {@code SubProcess_AutoReminders}: one automatic reminder of a CDMA 普1 customer on one channel (e-mail
+ * only with an address), sent once per case, reminder number and channel, and logged as sent by 系统. Each
+ * channel is a step of its own: a failed delivery retries and then becomes an incident of that step alone,
+ * and neither the other channel nor the manager's first call (on its own timer) waits for it.
  */
 @Component("arrearsAutoReminder")
 class ArrearsAutoReminder implements JavaDelegate {
@@ -40,24 +43,34 @@ class ArrearsAutoReminder implements JavaDelegate {
 		this.clock = clock;
 	}
 
+	/** The message key of reminder {@code number} (1, 2...) of a case on a channel. */
+	static String key(long caseId, int number, Channel channel) {
+		return "arrears-auto-" + (channel == Channel.SMS ? "sms" : "email") + ":" + caseId + ":" + number;
+	}
+
+	/** This reminder's number, from the multi-instance loop counter (0, 1...). */
+	static int number(DelegateExecution execution) {
+		return CaseVariables.intOf(execution, "loopCounter") + 1;
+	}
+
 	@Override
 	public void execute(DelegateExecution execution) {
 		long caseId = CaseVariables.caseId(execution);
+		int number = number(execution);
 		String customerNo = CaseVariables.customerNo(execution);
 		Customer customer = customers.findById(customerNo)
 				.orElseThrow(() -> new IllegalStateException("customer " + customerNo + " of case " + caseId + " is gone"));
 		String text = text(customer);
-		String managerId = CaseVariables.managerId(execution);
-
-		if (customer.getEmail() != null) {
-			notifications.send("arrears-auto-email:" + caseId, Channel.EMAIL, customer.getEmail(),
+		if (ArrearsProcess.SERVICE_AUTO_REMINDER_SMS.equals(execution.getCurrentActivityId())) {
+			notifications.send(key(caseId, number, Channel.SMS), Channel.SMS, customer.getServiceNo(), null, text);
+			contacts.record(new ContactAttempt(customerNo, caseId, null, Staff.SYSTEM, LocalDateTime.now(clock),
+					ContactChannel.SMS, "SENT", "第" + number + "次自动提醒短信"));
+		} else if (customer.getEmail() != null) {
+			notifications.send(key(caseId, number, Channel.EMAIL), Channel.EMAIL, customer.getEmail(),
 					"【温馨提醒】您的话费" + (customer.getPaymentType() == PaymentType.PREPAID ? "余额不足" : "已欠费"), text);
-			contacts.record(new ContactAttempt(customerNo, caseId, null, managerId, LocalDateTime.now(clock),
-					ContactChannel.EMAIL, "SENT", "自动提醒邮件"));
+			contacts.record(new ContactAttempt(customerNo, caseId, null, Staff.SYSTEM, LocalDateTime.now(clock),
+					ContactChannel.EMAIL, "SENT", "第" + number + "次自动提醒邮件"));
 		}
-		notifications.send("arrears-auto-sms:" + caseId, Channel.SMS, customer.getServiceNo(), null, text);
-		contacts.record(new ContactAttempt(customerNo, caseId, null, managerId, LocalDateTime.now(clock),
-				ContactChannel.SMS, "SENT", "自动提醒短信"));
 	}
 
 	String text(Customer customer) {

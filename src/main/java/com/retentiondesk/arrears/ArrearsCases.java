@@ -1,8 +1,10 @@
 package com.retentiondesk.arrears;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public class ArrearsCases {
 	private final RuntimeService runtime;
 	private final WorkCalendar calendar;
 	private final ArrearsPolicy policy;
+	private final ArrearsAutoReminderPolicy reminders;
 	private final Clock clock;
 
 	ArrearsCases(CaseFiles files, RetentionCases cases, RuntimeService runtime, WorkCalendar calendar,
@@ -46,6 +49,7 @@ public class ArrearsCases {
 		this.runtime = runtime;
 		this.calendar = calendar;
 		this.policy = settings.policy();
+		this.reminders = settings.autoReminderPolicy(calendar);
 		this.clock = clock;
 	}
 
@@ -56,7 +60,7 @@ public class ArrearsCases {
 
 	/**
 	 * Opens an arrears case and starts {@code ArrearsReminderProcess}; the first call is due at the end
-	 * of the working day.
+	 * of the working day, for a CDMA 普1 customer after the automatic reminders ({@link ArrearsAutoReminderPolicy}).
 	 *
 	 * @throws CaseFiles.CaseAlreadyOpenException if the customer has an open arrears case
 	 */
@@ -82,10 +86,19 @@ public class ArrearsCases {
 			lines.add("付费类型: 后付费  欠费金额: " + CaseBriefs.yuan(policy.amountOwed(customer)) + "  欠费月数: "
 					+ customer.getArrearsMonths());
 		}
-		Date firstCallDue = Date.from(calendar.endOfWorkingDay(clock.instant()));
-		Map<String, Object> variables = Map.of(ArrearsProcess.AUTO_REMINDER, policy.wantsAutoReminder(customer),
-				ArrearsProcess.FIRST_CALL_DUE, firstCallDue,
-				ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue());
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue());
+		boolean autoReminder = policy.wantsAutoReminder(customer);
+		variables.put(ArrearsProcess.AUTO_REMINDER, autoReminder);
+		if (autoReminder) {
+			Instant firstReminder = reminders.firstReminderAt(clock.instant());
+			variables.put(ArrearsProcess.AUTO_REMINDERS, reminders.reminders());
+			variables.put(ArrearsProcess.FIRST_REMINDER_AT, Date.from(firstReminder));
+			variables.put(ArrearsProcess.FIRST_CALL_AT, Date.from(reminders.firstCallAt(firstReminder)));
+			variables.put(ArrearsProcess.FIRST_CALL_DUE, Date.from(reminders.firstCallDue(firstReminder)));
+		} else {
+			variables.put(ArrearsProcess.FIRST_CALL_DUE, Date.from(calendar.endOfWorkingDay(clock.instant())));
+		}
 		RetentionCase file = recentContacts == null
 				? files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines, variables)
 				: files.openChecked(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines, recentContacts,

@@ -7,10 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import com.retentiondesk.calendar.WorkCalendar;
 
-/** {@code desk.arrears}: who gets a reminder and how long the case waits for payment. */
+/**
+ * {@code desk.arrears}: who gets a reminder, how many automatic reminders a CDMA 普1 customer gets before
+ * the manager calls ({@code auto-reminders}, default 2, one per working day) and how long the case waits
+ * for payment.
+ */
 @ConfigurationProperties("desk.arrears")
 record ArrearsSettings(BigDecimal prepaidBalanceBelow, int postpaidArrearsMonths, Period followUp, Period finalWait,
-		int scanChunkSize) {
+		int scanChunkSize, int autoReminders) {
 
 	ArrearsSettings {
 		prepaidBalanceBelow = prepaidBalanceBelow == null ? BigDecimal.TEN : prepaidBalanceBelow;
@@ -18,6 +22,11 @@ record ArrearsSettings(BigDecimal prepaidBalanceBelow, int postpaidArrearsMonths
 		followUp = followUp == null ? Period.ofDays(3) : followUp;
 		finalWait = finalWait == null ? Period.ofDays(3) : finalWait;
 		scanChunkSize = scanChunkSize <= 0 ? 500 : scanChunkSize;
+		autoReminders = autoReminders <= 0 ? 2 : autoReminders;
+	}
+
+	ArrearsAutoReminderPolicy autoReminderPolicy(WorkCalendar calendar) {
+		return new ArrearsAutoReminderPolicy(calendar, autoReminders);
 	}
 
 	ArrearsFollowUpPolicy followUpPolicy(WorkCalendar calendar) {

@@ -19,9 +19,11 @@ import com.retentiondesk.notification.Notifications;
 import com.retentiondesk.web.DeskGroups;
 
 /**
- * {@code ServiceTask_NotifySupervisor} of every case process, reached from the non-interrupting
- * timer on a call task's due date: counts the escalation on the case and e-mails the team's
- * supervisor. The manager's task stays where it is; the process then creates the supervisor task.
+ * {@code ServiceTask_RecordEscalation} of every case process, reached from the non-interrupting
+ * timer on a call task's due date: counts the escalation on the case and queues the e-mail to the
+ * team's supervisor. The manager's task stays where it is; the process then creates the supervisor's
+ * task and, on a branch of its own, sends the mail ({@link MailSupervisorDelegate}), so that a mail
+ * server outage never holds the supervisor's task back.
  */
 @Component("escalateOverdueTask")
 class EscalateOverdueTaskDelegate implements JavaDelegate {
@@ -45,6 +47,11 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 		this.staff = staff;
 		this.notifications = notifications;
 		this.zone = clock.getZone();
+	}
+
+	/** The keys of a case's escalation mails start so. */
+	static String mailKeyPrefix(long caseId) {
+		return "escalation:" + caseId + ":";
 	}
 
 	@Override
@@ -76,7 +83,7 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 				+ " 到期仍未完成,现升级给您处理。经理的任务仍保留在其任务列表中。\n\n"
 				+ execution.getVariable(CaseVariables.CASE_BRIEF)
 				+ "\n\n请在任务列表(Tasklist)的“已升级”中处理。\n\n—— 保有工作台";
-		notifications.send("escalation:" + taskId, Channel.EMAIL, email.get(),
+		notifications.queue(mailKeyPrefix(caseId) + taskId, Channel.EMAIL, email.get(),
 				"【逾期升级】" + taskName + " - " + customer, body);
 	}
 }

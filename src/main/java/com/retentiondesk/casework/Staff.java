@@ -17,6 +17,9 @@ import com.retentiondesk.web.DeskGroups;
 @Component
 public class Staff implements PhoneManagers {
 
+	/** The caller of what the desk does by itself (automatic reminders), shown as 系统. */
+	public static final String SYSTEM = "system";
+
 	private final IdentityService identity;
 
 	Staff(IdentityService identity) {
@@ -63,6 +66,9 @@ public class Staff implements PhoneManagers {
 
 	/** A display name such as 王芳 (family name first, as Chinese names are written). */
 	public String nameOf(String userId) {
+		if (SYSTEM.equals(userId)) {
+			return "系统";
+		}
 		User user = identity.createUserQuery().userId(userId).singleResult();
 		if (user == null) {
 			return userId;

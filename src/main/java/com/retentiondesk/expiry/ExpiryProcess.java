@@ -18,7 +18,9 @@ public final class ExpiryProcess {
 	public static final String TASK_ESCALATION_REVIEW = "Task_EscalationReview";
 	public static final String TASK_NEAR_EXPIRY = "Task_EscalationNearExpiry";
 	public static final String SERVICE_RENEW = "ServiceTask_RenewAgreement";
-	public static final String SERVICE_NOTIFY_SUPERVISOR = "ServiceTask_NotifySupervisor";
+	public static final String SERVICE_RECORD_ESCALATION = "ServiceTask_RecordEscalation";
+	public static final String SERVICE_MAIL_SUPERVISOR = "ServiceTask_MailSupervisor";
+	public static final String SERVICE_MAIL_RENEWAL_CONFIRMATION = "ServiceTask_MailRenewalConfirmation";
 	public static final String SERVICE_OPEN_CASES = "ServiceTask_OpenExpiryCases";
 	public static final String BOUNDARY_CALL_OVERDUE = "BoundaryEvent_RetentionCallOverdue";
 	public static final String TIMER_NEXT_CALL = "TimerEvent_NextCall";

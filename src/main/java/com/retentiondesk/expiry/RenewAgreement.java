@@ -40,6 +40,11 @@ class RenewAgreement implements JavaDelegate {
 		this.clock = clock;
 	}
 
+	/** The key (a prefix of nothing else) of the case's confirmation mail, sent by {@code ServiceTask_MailRenewalConfirmation}. */
+	static String confirmationKey(long caseId) {
+		return "expiry-renewal:" + caseId + ":confirmation";
+	}
+
 	@Override
 	public void execute(DelegateExecution execution) {
 		long caseId = CaseVariables.caseId(execution);
@@ -52,7 +57,7 @@ class RenewAgreement implements JavaDelegate {
 		Customer customer = customers.findById(old.getCustomerNo()).orElseThrow();
 		if (customer.getEmail() != null) {
 			String kind = old.getAgreementType() == AgreementType.RECHARGE_BINDING ? "充值绑定协议" : "终端补贴协议";
-			notifications.send("expiry-renewal:" + caseId, Channel.EMAIL, customer.getEmail(), "【续约确认】您的" + kind + "已续约",
+			notifications.queue(confirmationKey(caseId), Channel.EMAIL, customer.getEmail(), "【续约确认】您的" + kind + "已续约",
 					"尊敬的" + customer.getName() + "客户:\n\n感谢您继续选择我们。您号码" + customer.getServiceNo() + "的" + kind
 							+ "已续约,新的到期日为 " + newEnd + "。所选方案: " + execution.getVariable(ExpiryProcess.OFFER_SCRIPT)
 							+ "\n\n如有疑问,请致电您的专属电话经理或拨打10000。");

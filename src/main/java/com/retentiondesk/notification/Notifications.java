@@ -3,6 +3,7 @@ package com.retentiondesk.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -57,7 +58,39 @@ public class Notifications {
 		deliver(key);
 	}
 
-	private void queue(String key, Channel channel, String recipient, String subject, String body) {
+	/**
+	 * Delivers every message queued under keys that start with {@code keyPrefix} and not sent yet, oldest
+	 * first; the first that fails throws (after the others were tried), so that the step retries, and the
+	 * ones sent meanwhile are not sent again. Returns how many went out now.
+	 */
+	public int deliverQueued(String keyPrefix) {
+		int sent = 0;
+		DeliveryFailedException failed = null;
+		for (OutboxMessage message : outbox.findByMessageKeyStartingWithAndStatusOrderById(keyPrefix,
+				OutboxMessage.Status.PENDING)) {
+			try {
+				deliver(message.getMessageKey());
+				sent++;
+			} catch (DeliveryFailedException e) {
+				failed = failed == null ? e : failed;
+			}
+		}
+		if (failed != null) {
+			throw failed;
+		}
+		return sent;
+	}
+
+	/** Whether the message under this key went out: empty if none was ever queued. */
+	public Optional<Boolean> sent(String key) {
+		return outbox.findByMessageKey(key).map(OutboxMessage::isSent);
+	}
+
+	/**
+	 * Queues a message, once per key, for a later step to deliver ({@link #deliverQueued}): a case records
+	 * what it has to say in its own step and never waits on the mail server there.
+	 */
+	public void queue(String key, Channel channel, String recipient, String subject, String body) {
 		try {
 			ownTransaction.executeWithoutResult(status -> {
 				if (outbox.findByMessageKey(key).isEmpty()) {

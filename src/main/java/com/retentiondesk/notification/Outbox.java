@@ -1,5 +1,6 @@
 package com.retentiondesk.notification;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Outbox extends JpaRepository<OutboxMessage, Long> {
 
 	Optional<OutboxMessage> findByMessageKey(String messageKey);
+
+	List<OutboxMessage> findByMessageKeyStartingWithAndStatusOrderById(String keyPrefix, OutboxMessage.Status status);
 }

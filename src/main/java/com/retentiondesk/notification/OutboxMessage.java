@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 @Table(name = "outbox_message")
 public class OutboxMessage {
 
-	enum Status {
+	public enum Status {
 		PENDING, SENT
 	}
 

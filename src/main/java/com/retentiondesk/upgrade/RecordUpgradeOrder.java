@@ -43,6 +43,11 @@ class RecordUpgradeOrder implements JavaDelegate {
 		this.clock = clock;
 	}
 
+	/** The key (a prefix of nothing else) of the case's order confirmation mail, sent by {@code ServiceTask_MailOrderConfirmation}. */
+	static String confirmationKey(long caseId) {
+		return "upgrade-order:" + caseId + ":confirmation";
+	}
+
 	@Override
 	public void execute(DelegateExecution execution) {
 		long caseId = CaseVariables.caseId(execution);
@@ -54,7 +59,7 @@ class RecordUpgradeOrder implements JavaDelegate {
 				Boolean.parseBoolean(String.valueOf(values.get(UpgradeProcess.STORE_VISIT))),
 				CaseVariables.managerId(execution), LocalDateTime.now(clock))));
 		if (customer.getEmail() != null) {
-			notifications.send("upgrade-order:" + caseId, Channel.EMAIL, customer.getEmail(), "【升级确认】小灵通升级C网订单",
+			notifications.queue(confirmationKey(caseId), Channel.EMAIL, customer.getEmail(), "【升级确认】小灵通升级C网订单",
 					"尊敬的" + customer.getName() + "客户:\n\n您的小灵通号码" + customer.getServiceNo() + "升级C网的订单已登记。机型: "
 							+ order.getHandsetModel() + (order.getAppointmentOn() != null ? ",预约办理日期: " + order.getAppointmentOn() : "")
 							+ (order.isStoreVisit() ? ",请携带身份证到就近营业厅办理" : "")

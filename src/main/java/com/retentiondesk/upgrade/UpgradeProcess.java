@@ -9,7 +9,9 @@ public final class UpgradeProcess {
 	public static final String TASK_VERIFY_ACTIVATION = "Task_VerifyActivation";
 	public static final String TASK_ESCALATION_REVIEW = "Task_EscalationReview";
 	public static final String SERVICE_RECORD_ORDER = "ServiceTask_RecordUpgradeOrder";
-	public static final String SERVICE_NOTIFY_SUPERVISOR = "ServiceTask_NotifySupervisor";
+	public static final String SERVICE_RECORD_ESCALATION = "ServiceTask_RecordEscalation";
+	public static final String SERVICE_MAIL_SUPERVISOR = "ServiceTask_MailSupervisor";
+	public static final String SERVICE_MAIL_ORDER_CONFIRMATION = "ServiceTask_MailOrderConfirmation";
 	public static final String BOUNDARY_DEADLINE_PASSED = "BoundaryEvent_DeadlinePassed";
 	public static final String TIMER_NEXT_CALL = "TimerEvent_NextCall";
 	public static final String TIMER_ACTIVATION_DUE = "TimerEvent_ActivationDue";

@@ -9,7 +9,7 @@ public final class DeskGroups {
 	public static final String INTEGRATION = "integration";
 	/** Teams are groups of type {@value #TEAM_TYPE}; every phone manager and supervisor is in one. */
 	public static final String TEAM_TYPE = "TEAM";
-	/** Supervisor tasks of every case process have BPMN ids starting with this (the 已升级 filter). */
+	/** Escalation tasks (form escalation-review) of every case process, and only those, have BPMN ids starting with this (the 已升级 filter; ProcessConventionsTest checks it). */
 	public static final String ESCALATION_TASK_PREFIX = "Task_Escalat";
 
 	private DeskGroups() {

@@ -12,7 +12,8 @@ public final class WinbackProcess {
 	public static final String TASK_ALTERNATE_CALL = "Task_AlternateContactCall";
 	public static final String TASK_NO_ALTERNATE_CONTACT = "Task_NoAlternateContact";
 	public static final String TASK_ESCALATION_REVIEW = "Task_EscalationReview";
-	public static final String SERVICE_NOTIFY_SUPERVISOR = "ServiceTask_NotifySupervisor";
+	public static final String SERVICE_RECORD_ESCALATION = "ServiceTask_RecordEscalation";
+	public static final String SERVICE_MAIL_SUPERVISOR = "ServiceTask_MailSupervisor";
 	public static final String BOUNDARY_IMMEDIATE_CALL_OVERDUE = "BoundaryEvent_ImmediateCallOverdue";
 	public static final String BOUNDARY_DOUBLE_STOP_DURING_CALL = "BoundaryEvent_DoubleStopDuringCall";
 	public static final String MESSAGE_EVENT_DOUBLE_STOPPED = "MessageEvent_DoubleStopped";

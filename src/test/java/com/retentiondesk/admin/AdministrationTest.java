@@ -199,7 +199,7 @@ class AdministrationTest {
 		escalated = open("ADM03");
 		kit.moveClockTo(NOW.withHour(20).withMinute(30));
 		execute(job(ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE, escalated));
-		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, escalated));
+		execute(job(ArrearsProcess.SERVICE_RECORD_ESCALATION, escalated));
 		kit.moveClockTo(NOW);
 	}
 

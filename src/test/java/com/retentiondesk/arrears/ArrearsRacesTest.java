@@ -110,10 +110,10 @@ class ArrearsRacesTest {
 				.contains("CompleteTaskCmd lost to a concurrent update (attempt 1)");
 		// both happened, each once: the call is done and logged once, the escalation is under way once
 		BpmnAwareTests.assertThat(instance).hasPassed(ArrearsProcess.TASK_FIRST_CALL)
-				.isWaitingAt(ArrearsProcess.TIMER_FOLLOW_UP, ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR);
+				.isWaitingAt(ArrearsProcess.TIMER_FOLLOW_UP, ArrearsProcess.SERVICE_RECORD_ESCALATION);
 		assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId())).hasSize(1);
 		assertThat(management.createJobQuery().processInstanceId(instance.getId())
-				.activityId(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR).count()).isOne();
+				.activityId(ArrearsProcess.SERVICE_RECORD_ESCALATION).count()).isOne();
 	}
 
 	@Test

@@ -41,6 +41,7 @@ import com.retentiondesk.handover.PaymentBooking;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.RetentionCase;
+import com.retentiondesk.casework.Staff;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.customer.Customer;
@@ -189,7 +190,7 @@ class ArrearsReminderProcessTest {
 		execute(job(ArrearsProcess.TIMER_FOLLOW_UP, instance));
 		kit.moveClockTo("2026-11-30T20:05");
 		execute(job(ArrearsProcess.BOUNDARY_SECOND_CALL_OVERDUE, instance));
-		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		execute(job(ArrearsProcess.SERVICE_RECORD_ESCALATION, instance));
 		completeCall(instance, "NOT_REACHED", null, null, "晚上才接通不了");
 
 		execute(job(ArrearsProcess.TIMER_FINAL_WAIT, instance));
@@ -231,7 +232,8 @@ class ArrearsReminderProcessTest {
 		kit.moveClockTo(NOW.withHour(20).withMinute(1));
 
 		execute(job(ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE, instance));
-		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		execute(job(ArrearsProcess.SERVICE_RECORD_ESCALATION, instance));
+		execute(job(ArrearsProcess.SERVICE_MAIL_SUPERVISOR, instance));
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW);
 		org.assertj.core.api.Assertions.assertThat(taskService.createTaskQuery().taskId(call.getId()).count()).isOne();
@@ -261,45 +263,153 @@ class ArrearsReminderProcessTest {
 		kit.moveClockTo("2026-11-30T20:05");
 
 		execute(job(ArrearsProcess.BOUNDARY_SECOND_CALL_OVERDUE, instance));
-		execute(job(ArrearsProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		execute(job(ArrearsProcess.SERVICE_RECORD_ESCALATION, instance));
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_SECOND_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW);
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
 	}
 
 	@Test
-	void shouldSendTheAutomaticReminderExactlyOnceEvenWhenItsJobIsRetried() throws Exception {
+	void shouldGiveTheSupervisorTheEscalationAtOnceWhileTheMailServerIsDown() {
+		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "5.00", "manager1"));
+		kit.moveClockTo(NOW.withHour(20).withMinute(1));
+		mail.stop();
+
+		execute(job(ArrearsProcess.BOUNDARY_FIRST_CALL_OVERDUE, instance));
+		execute(job(ArrearsProcess.SERVICE_RECORD_ESCALATION, instance));
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.TASK_ESCALATION_REVIEW,
+				ArrearsProcess.SERVICE_MAIL_SUPERVISOR);
+		org.assertj.core.api.Assertions.assertThat(kit.task(instance, ArrearsProcess.TASK_ESCALATION_REVIEW).getAssignee())
+				.isEqualTo("supervisor1");
+		Job mailJob = job(ArrearsProcess.SERVICE_MAIL_SUPERVISOR, instance);
+		assertThatThrownBy(() -> management.executeJob(mailJob.getId())).hasMessageContaining("could not send EMAIL");
+
+		// the mail server is back: the retry sends the mail once
+		mail.start();
+		management.executeJob(mailJob.getId());
+		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn"))
+				.hasSize(1);
+		assertThat(instance).hasPassed(ArrearsProcess.SERVICE_MAIL_SUPERVISOR).isWaitingAt(ArrearsProcess.TASK_ESCALATION_REVIEW);
+	}
+
+	@Test
+	void shouldRemindATierOneCustomerOnTwoWorkingDaysInCallingHoursThenCall() {
 		String customerNo = kit.newCustomerNo();
 		String email = customerNo.toLowerCase() + "@customer.example.cn";
 		ProcessInstance instance = open(Fixtures.cdmaTier1(customerNo, "3.00", "manager1", email));
-		assertThat(instance).isWaitingAt(ArrearsProcess.SERVICE_AUTO_REMINDER);
-		Job reminder = job(ArrearsProcess.SERVICE_AUTO_REMINDER, instance);
 		String phone = customers.findById(customerNo).orElseThrow().getServiceNo();
 
-		// first run: the e-mail goes out, then the SMS gateway fails and the job fails
-		sms.failNext(1);
-		assertThatThrownBy(() -> management.executeJob(reminder.getId())).hasMessageContaining("SMS");
-		org.assertj.core.api.Assertions.assertThat(management.createJobQuery().jobId(reminder.getId()).singleResult()
-				.getRetries()).isEqualTo(4);
+		// opened by the 08:00 scan: the first reminder at 09:00, the second the next working day, the call the day after
+		assertThat(instance).isWaitingAt(ArrearsProcess.TIMER_FIRST_CALL_TIME, ArrearsProcess.TIMER_AUTO_REMINDER_DUE);
+		org.assertj.core.api.Assertions.assertThat(jobs(ArrearsProcess.TIMER_AUTO_REMINDER_DUE, instance))
+				.extracting(Job::getDuedate).containsExactlyInAnyOrder(at("2026-11-25T09:00"), at("2026-11-26T09:00"));
+		org.assertj.core.api.Assertions.assertThat(job(ArrearsProcess.TIMER_FIRST_CALL_TIME, instance).getDuedate())
+				.isEqualTo(at("2026-11-27T09:00"));
 
-		// the retry sends the SMS but not the e-mail again
-		management.executeJob(reminder.getId());
+		sendReminders(instance);
 
-		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).hasSize(1);
-		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone)).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone)).hasSize(2);
 		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone).get(0).text()).contains("余额为3.00元");
-		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL)
-				.hasPassed(ArrearsProcess.SERVICE_AUTO_REMINDER);
+		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).hasSize(2);
 		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
-				.extracting(ContactAttempt::getChannel).extracting(Enum::name).containsExactly("EMAIL", "SMS");
+				.hasSize(4).allSatisfy(contact -> org.assertj.core.api.Assertions.assertThat(contact.getManagerId())
+						.isEqualTo(Staff.SYSTEM))
+				.extracting(ContactAttempt::getNotes)
+				.containsExactlyInAnyOrder("第1次自动提醒短信", "第1次自动提醒邮件", "第2次自动提醒短信", "第2次自动提醒邮件");
+		assertThat(instance).hasPassed(ArrearsProcess.END_AUTO_REMINDERS_DONE).hasNotPassed(ArrearsProcess.TASK_FIRST_CALL);
+
+		kit.moveClockTo("2026-11-27T09:00");
+		execute(job(ArrearsProcess.TIMER_FIRST_CALL_TIME, instance));
+
+		Task call = kit.call(instance);
+		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
+		org.assertj.core.api.Assertions.assertThat(call.getDueDate()).isEqualTo(at("2026-11-27T20:00"));
+		org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "caseBrief"))
+				.contains("自动提醒: 第1次 短信已发出 邮件已发出; 第2次 短信已发出 邮件已发出")
+				.contains("系统 SENT: 第2次自动提醒邮件");
+	}
+
+	@Test
+	void shouldCallATierOneCustomerOnTimeWhileTheMailServerIsDownAndKeepTheFailedRemindersAsIncidents() {
+		String customerNo = kit.newCustomerNo();
+		ProcessInstance instance = open(Fixtures.cdmaTier1(customerNo, "3.00", "manager2",
+				customerNo.toLowerCase() + "@customer.example.cn"));
+		String phone = customers.findById(customerNo).orElseThrow().getServiceNo();
+		mail.stop();
+
+		sendReminders(instance);
+
+		// the SMS went out; each e-mail used up its retries and is an incident of its own step
+		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone)).hasSize(2);
+		org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+				.processInstanceId(instance.getId()).activityId(ArrearsProcess.SERVICE_AUTO_REMINDER_EMAIL).count()).isEqualTo(2);
+
+		kit.moveClockTo("2026-11-27T09:00");
+		execute(job(ArrearsProcess.TIMER_FIRST_CALL_TIME, instance));
+
+		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.SERVICE_AUTO_REMINDER_EMAIL);
+		org.assertj.core.api.Assertions.assertThat(kit.call(instance).getAssignee()).isEqualTo("manager2");
+		org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "caseBrief"))
+				.contains("自动提醒: 第1次 短信已发出 邮件发送失败; 第2次 短信已发出 邮件发送失败");
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
+				.extracting(ContactAttempt::getChannel).extracting(Enum::name).containsExactly("SMS", "SMS");
+
+		// a payment ends the case, failed reminders and all
+		payments.book(customerNo, new BigDecimal("50.00"), OffsetDateTime.now());
+		assertThat(instance).isEnded().hasPassed(ArrearsProcess.END_PAID);
+		org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+				.processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void shouldSendEachReminderExactlyOnceEvenWhenItsJobIsRetried() throws Exception {
+		String customerNo = kit.newCustomerNo();
+		ProcessInstance instance = open(Fixtures.cdmaTier1(customerNo, "3.00", "manager1", null));
+		String phone = customers.findById(customerNo).orElseThrow().getServiceNo();
+		execute(jobs(ArrearsProcess.TIMER_AUTO_REMINDER_DUE, instance).get(0));
+		Job smsJob = job(ArrearsProcess.SERVICE_AUTO_REMINDER_SMS, instance);
+
+		sms.failNext(1);
+		assertThatThrownBy(() -> management.executeJob(smsJob.getId())).hasMessageContaining("SMS");
+		org.assertj.core.api.Assertions.assertThat(management.createJobQuery().jobId(smsJob.getId()).singleResult()
+				.getRetries()).isEqualTo(4);
+		management.executeJob(smsJob.getId());
+		// without an address the e-mail step sends nothing
+		execute(job(ArrearsProcess.SERVICE_AUTO_REMINDER_EMAIL, instance));
+
+		org.assertj.core.api.Assertions.assertThat(sms.sentTo(phone)).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
+				.extracting(ContactAttempt::getChannel).extracting(Enum::name).containsExactly("SMS");
 	}
 
 	@Test
 	void shouldSkipTheAutomaticReminderForOtherCustomers() {
 		ProcessInstance instance = open(Fixtures.prepaid(kit.newCustomerNo(), "3.00", "manager1"));
 
-		assertThat(instance).hasNotPassed(ArrearsProcess.SERVICE_AUTO_REMINDER)
+		assertThat(instance).hasNotPassed(ArrearsProcess.SUBPROCESS_AUTO_REMINDERS)
 				.isWaitingAt(ArrearsProcess.TASK_FIRST_CALL);
+	}
+
+	private List<Job> jobs(String activityId, ProcessInstance instance) {
+		return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
+	}
+
+	/** Fires both reminders' timers and runs each reminder step until it succeeds or its retries are used up. */
+	private void sendReminders(ProcessInstance instance) {
+		jobs(ArrearsProcess.TIMER_AUTO_REMINDER_DUE, instance).forEach(timer -> execute(timer));
+		for (String step : List.of(ArrearsProcess.SERVICE_AUTO_REMINDER_SMS, ArrearsProcess.SERVICE_AUTO_REMINDER_EMAIL)) {
+			for (Job reminder : jobs(step, instance)) {
+				for (int attempt = 0; attempt < 5; attempt++) {
+					try {
+						management.executeJob(reminder.getId());
+						break;
+					} catch (RuntimeException failed) {
+						// retried, as the job executor would after R5/PT10M's ten minutes
+					}
+				}
+			}
+		}
 	}
 
 	@Test

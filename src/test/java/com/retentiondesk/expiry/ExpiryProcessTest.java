@@ -93,6 +93,11 @@ class ExpiryProcessTest {
 		kit.complete(instance, Map.of("callResult", "ACCEPTED"));
 		execute(job(ExpiryProcess.SERVICE_RENEW, instance));
 
+		// the case is closed at once; the confirmation goes out on a branch of its own
+		assertThat(instance).hasPassed(ExpiryProcess.END_RETAINED).isWaitingAt(ExpiryProcess.SERVICE_MAIL_RENEWAL_CONFIRMATION);
+		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).isEmpty();
+		execute(job(ExpiryProcess.SERVICE_MAIL_RENEWAL_CONFIRMATION, instance));
+
 		assertThat(instance).isEnded().hasPassed(ExpiryProcess.END_RETAINED);
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getOutcome()).isEqualTo(CaseOutcome.RETAINED);
 		org.assertj.core.api.Assertions.assertThat(agreements.existsByCustomerNoAndAgreementTypeAndEndDate(customerNo,
@@ -165,7 +170,7 @@ class ExpiryProcessTest {
 		kit.moveClockTo("2026-11-27T20:01");
 
 		execute(job(ExpiryProcess.BOUNDARY_CALL_OVERDUE, instance));
-		execute(job(ExpiryProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		execute(job(ExpiryProcess.SERVICE_RECORD_ESCALATION, instance));
 
 		assertThat(instance).isWaitingAt(ExpiryProcess.TASK_RETENTION_CALL, ExpiryProcess.TASK_ESCALATION_REVIEW);
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();

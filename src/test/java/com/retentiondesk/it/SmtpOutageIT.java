@@ -32,12 +32,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * SMTP outage (issue #10): 200 CDMA tier-1 customers get their automatic reminder e-mail while the
- * mail server (GreenMail) is down. Every attempt fails and is retried ({@code R5/PT10M}); for half of
- * them the outage outlasts the five attempts and they become incidents (what Cockpit shows). The
- * server comes back: the other half go out at their next retry, the incidents after an operator's
- * retry. Every e-mail arrives exactly once and nothing is lost. The ten minutes between retries pass
- * by moving the jobs' due dates (as time would).
+ * SMTP outage (issues #10 and #20): 200 CDMA tier-1 customers get their automatic reminder while the mail
+ * server (GreenMail) is down. The SMS go out; every e-mail attempt fails and is retried ({@code R5/PT10M});
+ * for half of them the outage outlasts the five attempts and they become incidents (what Cockpit shows).
+ * Meanwhile nothing waits on the mail: every case reaches the manager's first call on time, and an overdue
+ * call gives the supervisor's escalation task at once while the escalation mail retries. The server comes
+ * back: the other half go out at their next retry, the incidents after an operator's retry. Every e-mail
+ * arrives exactly once and nothing is lost. Time passes by moving the jobs' due dates (the node runs with
+ * one automatic reminder per case, {@code desk.arrears.auto-reminders=1}, to keep the run short).
  */
 class SmtpOutageIT {
 
@@ -45,10 +47,15 @@ class SmtpOutageIT {
 
 	private static final String DB = "rd_rel_smtp";
 	private static final int CUSTOMERS = 200;
-	private static final String JOBS = "select count(*) from ACT_RU_JOB j join retention_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_ "
-			+ "where j.HANDLER_TYPE_ = 'async-continuation' and j.PROCESS_DEF_KEY_ = 'ArrearsReminderProcess'";
+	/** Overdue calls escalated during the outage (customers RS00001-RS00010). */
+	private static final int ESCALATED = 10;
+	private static final String JOBS_OF = "select count(*) from ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ "
+			+ "join retention_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_ where d.ACT_ID_ = ";
+	/** The reminder e-mails' jobs. */
+	private static final String JOBS = JOBS_OF + "'ServiceTask_SendAutoReminderEmail'";
 	/** Customers RS00001-RS00100: the outage outlasts their retries. */
 	private static final String LONG_OUTAGE = " and r.customer_no <= 'RS00100'";
+	private static final String REMINDER_MAILS = "select count(*) from outbox_message where message_key like 'arrears-auto-email:%'";
 
 	private DeskNode node;
 	private GreenMail mailServer;
@@ -64,23 +71,29 @@ class SmtpOutageIT {
 	}
 
 	@Test
-	void shouldDeliverEveryReminderExactlyOnceAfterTheMailServerComesBack() throws Exception {
+	void shouldGoOnWithoutTheMailServerAndDeliverEveryMailExactlyOnceWhenItComesBack() throws Exception {
 		int smtpPort = freePort();
 		mailServer = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		JdbcTemplate jdbc = ItDatabase.recreate(DB);
-		node = new DeskNode("smtp-node", DB, "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtpPort)
-				.start().awaitUp(Duration.ofMinutes(4));
+		node = new DeskNode("smtp-node", DB, "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtpPort,
+				"desk.arrears.auto-reminders=1").start().awaitUp(Duration.ofMinutes(4));
 		node.createTeam("relsteam", "rsm", 4, "It-Manager#2026");
 		ItDatabase.insertArrearsCustomers(jdbc, "RS", CUSTOMERS,
 				IntStream.rangeClosed(1, 4).mapToObj(i -> String.format("rsm%02d", i)).toList(), true);
 
-		// the mail server is down when the scan opens the cases: every reminder job fails its first attempt
+		// the mail server is down when the scan opens the cases and the reminders fall due
 		node.admin("POST", "/engine-rest/process-definition/key/ArrearsScanProcess/start",
 				"{\"variables\":{\"force\":{\"value\":true,\"type\":\"Boolean\"}}}");
+		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 600_000, JOBS_OF + "'TimerEvent_AutoReminderDue'"))
+				.as("one reminder timer per case").isEqualTo(CUSTOMERS);
+		dueNow(jdbc, "'TimerEvent_AutoReminderDue'", "");
 		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 600_000, JOBS + " and j.RETRIES_ = 4 and j.EXCEPTION_MSG_ is not null"))
-				.as("reminder jobs failed once and wait for their retry").isEqualTo(CUSTOMERS);
-		assertThat(ItDatabase.count(jdbc, "select count(*) from outbox_message where channel = 'EMAIL' and status = 'PENDING' "
-				+ "and attempts >= 1 and last_error is not null")).isEqualTo(CUSTOMERS);
+				.as("reminder e-mails failed once and wait for their retry").isEqualTo(CUSTOMERS);
+		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 600_000, "select count(*) from outbox_message "
+				+ "where message_key like 'arrears-auto-sms:%' and status = 'SENT'")).as("the SMS went out meanwhile")
+				.isEqualTo(CUSTOMERS);
+		assertThat(ItDatabase.count(jdbc, REMINDER_MAILS + " and status = 'PENDING' and attempts >= 1 and last_error is not null"))
+				.isEqualTo(CUSTOMERS);
 		assertThat(jdbc.queryForObject("select min(EXCEPTION_MSG_) from ACT_RU_JOB where HANDLER_TYPE_ = 'async-continuation'",
 				String.class)).contains("could not send EMAIL");
 		assertThat(node.call("GET", "/actuator/health", "x", "x", null).body())
@@ -90,24 +103,40 @@ class SmtpOutageIT {
 		long deadline = System.currentTimeMillis() + 600_000;
 		while (ItDatabase.count(jdbc, JOBS + LONG_OUTAGE + " and j.RETRIES_ = 0") < 100
 				&& System.currentTimeMillis() < deadline) {
-			jdbc.update("update ACT_RU_JOB j join retention_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_ "
-					+ "set j.DUEDATE_ = ? where j.RETRIES_ > 0 and j.DUEDATE_ > ? and j.HANDLER_TYPE_ = 'async-continuation'"
-					+ LONG_OUTAGE, Timestamp.valueOf(LocalDateTime.now().minusSeconds(1)), Timestamp.valueOf(LocalDateTime.now()));
+			jdbc.update("update ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ join retention_case r "
+					+ "on r.process_instance_id = j.PROCESS_INSTANCE_ID_ set j.DUEDATE_ = ? where j.RETRIES_ > 0 and j.DUEDATE_ > ? "
+					+ "and d.ACT_ID_ = 'ServiceTask_SendAutoReminderEmail'" + LONG_OUTAGE,
+					Timestamp.valueOf(LocalDateTime.now().minusSeconds(1)), Timestamp.valueOf(LocalDateTime.now()));
 			DeskNode.sleep(500);
 		}
 		assertThat(ItDatabase.count(jdbc, JOBS + LONG_OUTAGE + " and j.RETRIES_ = 0")).isEqualTo(100);
 		HttpResponse<String> incidents = node.call("GET", "/engine-rest/incident/count?incidentType=failedJob"
-				+ "&activityId=ServiceTask_SendAutoReminder", DeskNode.ADMIN, DeskNode.ADMIN_PASSWORD, null);
+				+ "&activityId=ServiceTask_SendAutoReminderEmail", DeskNode.ADMIN, DeskNode.ADMIN_PASSWORD, null);
 		assertThat(incidents.body()).as("incidents as Cockpit lists them").isEqualTo("{\"count\":100}");
+
+		// nothing waits on the mail: the manager's first call comes on its day for every case
+		dueNow(jdbc, "'TimerEvent_FirstCallTime'", "");
+		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 600_000,
+				"select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_FirstReminderCall'"))
+				.as("cases that went on to the call while their e-mails failed").isEqualTo(CUSTOMERS);
+		assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where NAME_ = 'caseBrief' and TEXT_ like ?",
+				Integer.class, "%自动提醒: 第1次 短信已发出 邮件发送失败%")).as("briefs that name the failed e-mail").isEqualTo(CUSTOMERS);
+		// an overdue call escalates at once: the supervisor's task is there while the escalation mail retries
+		dueNow(jdbc, "'BoundaryEvent_FirstCallOverdue'", " and r.customer_no <= 'RS00010'");
+		assertThat(ItDatabase.awaitCount(jdbc, ESCALATED, 600_000,
+				"select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_EscalationReview' and ASSIGNEE_ = 'rsmsup'"))
+				.as("supervisor's escalation tasks during the outage").isEqualTo(ESCALATED);
+		assertThat(ItDatabase.awaitCount(jdbc, ESCALATED, 600_000, JOBS_OF + "'ServiceTask_MailSupervisor' and j.EXCEPTION_MSG_ is not null"))
+				.as("escalation mails failing on their own branch").isEqualTo(ESCALATED);
 		assertThat(mailServer.getReceivedMessages()).isEmpty();
 		int failedAttempts = ItDatabase.count(jdbc, "select coalesce(sum(attempts), 0) from outbox_message where channel = 'EMAIL'");
 
 		// the mail server is back
 		mailServer.start();
 		long back = System.nanoTime();
-		// the other hundred: their next retry comes (ten minutes later) and succeeds
+		// the others: their next retry comes (ten minutes later) and succeeds
 		jdbc.update("update ACT_RU_JOB j join retention_case r on r.process_instance_id = j.PROCESS_INSTANCE_ID_ "
-				+ "set j.DUEDATE_ = ? where j.RETRIES_ > 0 and j.HANDLER_TYPE_ = 'async-continuation' and r.customer_no > 'RS00100'",
+				+ "set j.DUEDATE_ = ? where j.RETRIES_ > 0 and j.HANDLER_TYPE_ = 'async-continuation'",
 				Timestamp.valueOf(LocalDateTime.now().minusSeconds(1)));
 		// the incidents: an operator retries them, as Cockpit's retry does (retries, then due now)
 		String now = OffsetDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
@@ -118,32 +147,42 @@ class SmtpOutageIT {
 			node.admin("PUT", "/engine-rest/job/" + job + "/duedate", "{\"duedate\":\"" + now + "\"}");
 		}
 
-		assertThat(ItDatabase.awaitCount(jdbc, 0, 600_000, JOBS)).as("reminder jobs left").isZero();
+		assertThat(ItDatabase.awaitCount(jdbc, 0, 600_000, JOBS)).as("reminder e-mail jobs left").isZero();
+		assertThat(ItDatabase.awaitCount(jdbc, 0, 600_000, JOBS_OF + "'ServiceTask_MailSupervisor'")).as("escalation mail jobs left")
+				.isZero();
 		double deliverySeconds = (System.nanoTime() - back) / 1e9;
-		assertThat(mailServer.waitForIncomingEmail(10_000, CUSTOMERS)).isTrue();
+		assertThat(mailServer.waitForIncomingEmail(10_000, CUSTOMERS + ESCALATED)).isTrue();
 		DeskNode.sleep(2_000);
 		MimeMessage[] received = mailServer.getReceivedMessages();
-		List<String> recipients = Arrays.stream(received).map(SmtpOutageIT::recipient).toList();
+		List<String> recipients = Arrays.stream(received).map(SmtpOutageIT::recipient).filter(to -> to.startsWith("rs0"))
+				.toList();
 		Set<String> expected = IntStream.rangeClosed(1, CUSTOMERS).mapToObj(i -> String.format("rs%05d@example.cn", i))
 				.collect(Collectors.toSet());
 		assertThat(recipients).as("each customer's reminder exactly once").hasSize(CUSTOMERS)
 				.doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-		assertThat(ItDatabase.count(jdbc, "select count(*) from outbox_message where status = 'SENT' and channel = 'EMAIL'"))
-				.isEqualTo(CUSTOMERS);
+		assertThat(Arrays.stream(received).map(SmtpOutageIT::recipient).filter("rsmsup@example.cn"::equals).count())
+				.as("the supervisor's escalation mails, each once").isEqualTo(ESCALATED);
+		assertThat(ItDatabase.count(jdbc, REMINDER_MAILS + " and status = 'SENT'")).isEqualTo(CUSTOMERS);
 		assertThat(ItDatabase.count(jdbc, "select count(*) from outbox_message where status = 'SENT' and channel = 'SMS'"))
 				.isEqualTo(CUSTOMERS);
 		assertThat(ItDatabase.count(jdbc, "select count(*) from ACT_RU_INCIDENT")).as("open incidents").isZero();
 		assertThat(ItDatabase.count(jdbc, "select count(*) from ACT_HI_INCIDENT where INCIDENT_TYPE_ = 'failedJob'"))
 				.as("incidents, now resolved").isEqualTo(100);
-		assertThat(ItDatabase.count(jdbc, "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_FirstReminderCall'"))
-				.as("cases that went on to the call").isEqualTo(CUSTOMERS);
-		assertThat(ItDatabase.count(jdbc, "select count(*) from contact_attempt where channel = 'EMAIL'"))
-				.as("one e-mail contact per case").isEqualTo(CUSTOMERS);
+		assertThat(ItDatabase.count(jdbc, "select count(*) from contact_attempt where channel = 'EMAIL' and manager_id = 'system'"))
+				.as("one e-mail contact per case, by 系统").isEqualTo(CUSTOMERS);
 		List<Map<String, Object>> attempts = jdbc.queryForList("select attempts, count(*) messages from outbox_message "
 				+ "where channel = 'EMAIL' group by attempts order by attempts");
-		log.info("SMTP outage: {} failed delivery attempts while down, 100 incidents; after the server came back all {} "
-				+ "e-mails (and {} SMS) were delivered within {} s, each once; e-mails by attempts: {}", failedAttempts,
-				CUSTOMERS, CUSTOMERS, String.format("%.1f", deliverySeconds), attempts);
+		log.info("SMTP outage: {} failed delivery attempts while down, 100 incidents; all {} cases reached the first call "
+				+ "and {} escalations their supervisor's task during the outage; after the server came back all {} reminder "
+				+ "e-mails and {} escalation mails were delivered within {} s, each once; e-mails by attempts: {}",
+				failedAttempts, CUSTOMERS, ESCALATED, CUSTOMERS, ESCALATED, String.format("%.1f", deliverySeconds), attempts);
+	}
+
+	/** Makes the timers of an activity (of some cases) due now, as if their time had come. */
+	private static void dueNow(JdbcTemplate jdbc, String activity, String cases) {
+		jdbc.update("update ACT_RU_JOB j join ACT_RU_JOBDEF d on d.ID_ = j.JOB_DEF_ID_ join retention_case r "
+				+ "on r.process_instance_id = j.PROCESS_INSTANCE_ID_ set j.DUEDATE_ = ? where d.ACT_ID_ = " + activity + cases,
+				Timestamp.valueOf(LocalDateTime.now().minusSeconds(1)));
 	}
 
 	private static String recipient(MimeMessage message) {

@@ -80,9 +80,11 @@ class UpgradeProcessTest {
 		kit.complete(instance, accepted());
 		execute(job(UpgradeProcess.SERVICE_RECORD_ORDER, instance));
 
-		assertThat(instance).isWaitingAt(UpgradeProcess.TIMER_ACTIVATION_DUE);
+		assertThat(instance).isWaitingAt(UpgradeProcess.TIMER_ACTIVATION_DUE, UpgradeProcess.SERVICE_MAIL_ORDER_CONFIRMATION);
 		org.assertj.core.api.Assertions.assertThat(job(UpgradeProcess.TIMER_ACTIVATION_DUE, instance).getDuedate())
 				.isEqualTo(at("2026-12-02T09:00"));
+		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).isEmpty();
+		execute(job(UpgradeProcess.SERVICE_MAIL_ORDER_CONFIRMATION, instance));
 		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain(email)).hasSize(1);
 		RetentionCase file = kit.caseOf(instance);
 		org.assertj.core.api.Assertions.assertThat(orders.findByCaseId(file.getId())).get()
@@ -103,7 +105,7 @@ class UpgradeProcessTest {
 		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(phs(customerNo, null), LocalDate.of(2026, 12, 15));
 		kit.complete(instance, accepted());
-		execute(job(UpgradeProcess.SERVICE_RECORD_ORDER, instance));
+		recordOrder(instance);
 		execute(job(UpgradeProcess.TIMER_ACTIVATION_DUE, instance));
 		assertThat(instance).isWaitingAt(UpgradeProcess.TASK_VERIFY_ACTIVATION);
 
@@ -117,7 +119,7 @@ class UpgradeProcessTest {
 	void shouldVerifyAgainUntilTheManagerConfirmsTheActivation() {
 		ProcessInstance instance = open(phs(kit.newCustomerNo(), null), LocalDate.of(2026, 12, 15));
 		kit.complete(instance, accepted());
-		execute(job(UpgradeProcess.SERVICE_RECORD_ORDER, instance));
+		recordOrder(instance);
 		execute(job(UpgradeProcess.TIMER_ACTIVATION_DUE, instance));
 
 		verify(instance, "NOT_YET");
@@ -133,7 +135,7 @@ class UpgradeProcessTest {
 	void shouldEndDeclinedWhenTheCustomerCancelsTheOrder() {
 		ProcessInstance instance = open(phs(kit.newCustomerNo(), null), LocalDate.of(2026, 12, 15));
 		kit.complete(instance, accepted());
-		execute(job(UpgradeProcess.SERVICE_RECORD_ORDER, instance));
+		recordOrder(instance);
 		execute(job(UpgradeProcess.TIMER_ACTIVATION_DUE, instance));
 
 		verify(instance, "CANCELLED");
@@ -176,7 +178,7 @@ class UpgradeProcessTest {
 		kit.moveClockTo("2026-11-26T20:01");
 
 		execute(job(UpgradeProcess.BOUNDARY_DEADLINE_PASSED, instance));
-		execute(job(UpgradeProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		execute(job(UpgradeProcess.SERVICE_RECORD_ESCALATION, instance));
 
 		assertThat(instance).isWaitingAt(UpgradeProcess.TASK_UPGRADE_CALL, UpgradeProcess.TASK_ESCALATION_REVIEW);
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
@@ -191,6 +193,12 @@ class UpgradeProcessTest {
 		assertThatThrownBy(() -> kit.complete(instance, Map.of("callResult", "ACCEPTED", "handsetModel", "天翼 E1")))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("预约上门/办理日期");
 		assertThat(instance).isWaitingAt(UpgradeProcess.TASK_UPGRADE_CALL);
+	}
+
+	/** Records the order and sends its confirmation, as the job executor does one after the other. */
+	private void recordOrder(ProcessInstance instance) {
+		execute(job(UpgradeProcess.SERVICE_RECORD_ORDER, instance));
+		execute(job(UpgradeProcess.SERVICE_MAIL_ORDER_CONFIRMATION, instance));
 	}
 
 	private static Map<String, Object> accepted() {

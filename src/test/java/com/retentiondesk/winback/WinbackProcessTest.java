@@ -242,10 +242,12 @@ class WinbackProcessTest {
 		kit.moveClockTo("2026-11-26T10:31");
 
 		execute(job(WinbackProcess.BOUNDARY_IMMEDIATE_CALL_OVERDUE, instance));
-		execute(job(WinbackProcess.SERVICE_NOTIFY_SUPERVISOR, instance));
+		execute(job(WinbackProcess.SERVICE_RECORD_ESCALATION, instance));
 
-		assertThat(instance).isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL, WinbackProcess.TASK_ESCALATION_REVIEW);
+		assertThat(instance).isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL, WinbackProcess.TASK_ESCALATION_REVIEW,
+				WinbackProcess.SERVICE_MAIL_SUPERVISOR);
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getEscalations()).isOne();
+		execute(job(WinbackProcess.SERVICE_MAIL_SUPERVISOR, instance));
 		org.assertj.core.api.Assertions.assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn"))
 				.isNotEmpty();
 	}
