@@ -1,7 +1,5 @@
 package com.retentiondesk.casework;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.notification.Notifications;
@@ -13,16 +11,14 @@ import com.retentiondesk.notification.Notifications;
  * already there.
  */
 @Component("mailSupervisor")
-class MailSupervisorDelegate implements JavaDelegate {
-
-	private final Notifications notifications;
+class MailSupervisorDelegate extends QueuedMailStep {
 
 	MailSupervisorDelegate(Notifications notifications) {
-		this.notifications = notifications;
+		super(notifications);
 	}
 
 	@Override
-	public void execute(DelegateExecution execution) {
-		notifications.deliverQueued(EscalateOverdueTaskDelegate.mailKeyPrefix(CaseVariables.caseId(execution)));
+	protected String keyPrefix(long caseId) {
+		return EscalateOverdueTaskDelegate.mailKeyPrefix(caseId);
 	}
 }

@@ -1,10 +1,8 @@
 package com.retentiondesk.expiry;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.retentiondesk.casework.CaseVariables;
+import com.retentiondesk.casework.QueuedMailStep;
 import com.retentiondesk.notification.Notifications;
 
 /**
@@ -12,16 +10,14 @@ import com.retentiondesk.notification.Notifications;
  * e-mail address), on a branch of its own, so that the case goes on while the mail server is down.
  */
 @Component("mailRenewalConfirmation")
-class MailRenewalConfirmation implements JavaDelegate {
-
-	private final Notifications notifications;
+class MailRenewalConfirmation extends QueuedMailStep {
 
 	MailRenewalConfirmation(Notifications notifications) {
-		this.notifications = notifications;
+		super(notifications);
 	}
 
 	@Override
-	public void execute(DelegateExecution execution) {
-		notifications.deliverQueued(RenewAgreement.confirmationKey(CaseVariables.caseId(execution)));
+	protected String keyPrefix(long caseId) {
+		return RenewAgreement.confirmationKey(caseId);
 	}
 }

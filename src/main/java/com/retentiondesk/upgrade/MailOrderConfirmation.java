@@ -1,10 +1,8 @@
 package com.retentiondesk.upgrade;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.retentiondesk.casework.CaseVariables;
+import com.retentiondesk.casework.QueuedMailStep;
 import com.retentiondesk.notification.Notifications;
 
 /**
@@ -12,16 +10,14 @@ import com.retentiondesk.notification.Notifications;
  * e-mail address), on a branch of its own, so that the case goes on while the mail server is down.
  */
 @Component("mailOrderConfirmation")
-class MailOrderConfirmation implements JavaDelegate {
-
-	private final Notifications notifications;
+class MailOrderConfirmation extends QueuedMailStep {
 
 	MailOrderConfirmation(Notifications notifications) {
-		this.notifications = notifications;
+		super(notifications);
 	}
 
 	@Override
-	public void execute(DelegateExecution execution) {
-		notifications.deliverQueued(RecordUpgradeOrder.confirmationKey(CaseVariables.caseId(execution)));
+	protected String keyPrefix(long caseId) {
+		return RecordUpgradeOrder.confirmationKey(caseId);
 	}
 }
