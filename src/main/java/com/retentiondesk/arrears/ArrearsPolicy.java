@@ -11,12 +11,13 @@ import com.retentiondesk.customer.Segment;
 /**
  * Who gets an arrears reminder (欠费温馨提醒): prepaid customers whose balance is below the threshold
  * (10 yuan) and postpaid customers the given number of months (2) or more in arrears, whose line is
- * not closed. CDMA tier-1 customers also get an automatic reminder before the call.
+ * active: a barred line (single or double stop) is the win-back case's, a closed one nobody's. CDMA
+ * tier-1 customers also get automatic reminders before the call.
  */
 record ArrearsPolicy(BigDecimal prepaidBalanceBelow, int postpaidArrearsMonths) {
 
 	boolean isDue(Customer customer) {
-		if (customer.getLineStatus() == LineStatus.CLOSED) {
+		if (customer.getLineStatus() != LineStatus.ACTIVE) {
 			return false;
 		}
 		return switch (customer.getPaymentType()) {

@@ -1,5 +1,8 @@
 package com.retentiondesk.arrears;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +21,9 @@ import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
 
 /**
- * Opens arrears cases for every customer who is due and has no open arrears case, in chunks of
+ * Opens arrears cases for every customer who is due (an active line, see {@link ArrearsPolicy}) and has
+ * no open arrears or win-back case, nor an arrears case that ended unpaid or suspended within
+ * {@code desk.arrears.reopen-after} with no payment since, in chunks of
  * {@code desk.arrears.scan-chunk-size} customers (see {@link ChunkedScan}). A chunk reads its customers,
  * their open cases and their recent contacts in one query each, then opens its cases without a query
  * per case.
@@ -32,10 +37,14 @@ public class ArrearsScan {
 	private final ArrearsSettings settings;
 	private final ChunkedScan scan;
 	private final CaseBriefs briefs;
+	private final ArrearsHistory history;
+	private final Clock clock;
 
 	ArrearsScan(Customers customers, RetentionCases cases, ArrearsCases arrears, ArrearsSettings settings,
-			ChunkedScan scan, CaseBriefs briefs) {
+			ChunkedScan scan, CaseBriefs briefs, ArrearsHistory history, Clock clock) {
 		this.briefs = briefs;
+		this.history = history;
+		this.clock = clock;
 		this.customers = customers;
 		this.cases = cases;
 		this.arrears = arrears;
@@ -55,9 +64,12 @@ public class ArrearsScan {
 		// lock first, then look for open cases: a scan on another node that has the chunk waits for us
 		Map<String, Customer> byNumber = customers.lockAll(customerNos).stream()
 				.collect(Collectors.toMap(Customer::getCustomerNo, Function.identity()));
-		Set<String> withOpenCase = cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos);
+		Set<String> notNow = new HashSet<>(cases.findCustomersWithOpenCase(CaseType.ARREARS_REMINDER, customerNos));
+		// the win-back case has the customer; a case that ended unpaid or suspended rests for a while
+		notNow.addAll(cases.findCustomersWithOpenCase(CaseType.SUSPENDED_WINBACK, customerNos));
+		notNow.addAll(history.findResting(customerNos, LocalDateTime.now(clock).minus(settings.reopenAfter())));
 		List<Customer> due = customerNos.stream().map(byNumber::get)
-				.filter(customer -> customer != null && !withOpenCase.contains(customer.getCustomerNo()) && arrears.isDue(customer))
+				.filter(customer -> customer != null && !notNow.contains(customer.getCustomerNo()) && arrears.isDue(customer))
 				.toList();
 		// one query for the chunk's contact history instead of one per case (the brief shows the last five)
 		CaseBriefs.RecentContacts recentContacts = briefs.recentContacts(due.stream().map(Customer::getCustomerNo).toList());

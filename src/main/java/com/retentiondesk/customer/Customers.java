@@ -24,7 +24,7 @@ public interface Customers extends JpaRepository<Customer, String> {
 	 */
 	@Query("""
 			select c.customerNo from Customer c
-			where c.customerNo > :after and c.lineStatus <> com.retentiondesk.customer.LineStatus.CLOSED
+			where c.customerNo > :after and c.lineStatus = com.retentiondesk.customer.LineStatus.ACTIVE
 			  and ((c.paymentType = com.retentiondesk.customer.PaymentType.PREPAID and c.balance < :balanceBelow)
 			    or (c.paymentType = com.retentiondesk.customer.PaymentType.POSTPAID and c.arrearsMonths >= :arrearsMonths))
 			order by c.customerNo""")

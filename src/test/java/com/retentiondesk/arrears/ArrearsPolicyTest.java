@@ -28,11 +28,12 @@ class ArrearsPolicyTest {
 	}
 
 	@Test
-	void shouldNotRemindClosedLinesButSuspendedOnes() {
-		assertThat(policy.isDue(Fixtures.customer(
-				Fixtures.withLineStatus(Fixtures.prepaid("R1", "1.00", "manager1"), LineStatus.CLOSED)))).isFalse();
-		assertThat(policy.isDue(Fixtures.customer(
-				Fixtures.withLineStatus(Fixtures.prepaid("R2", "1.00", "manager1"), LineStatus.SINGLE_STOP)))).isTrue();
+	void shouldRemindActiveLinesOnlyNotBarredOrClosedOnes() {
+		assertThat(policy.isDue(Fixtures.customer(Fixtures.prepaid("R0", "1.00", "manager1")))).isTrue();
+		for (LineStatus status : new LineStatus[] { LineStatus.CLOSED, LineStatus.SINGLE_STOP, LineStatus.DOUBLE_STOP }) {
+			assertThat(policy.isDue(Fixtures.customer(Fixtures.withLineStatus(Fixtures.prepaid("R1", "1.00", "manager1"), status))))
+					.as(status.name()).isFalse();
+		}
 	}
 
 	@Test
