@@ -26,6 +26,16 @@ import com.retentiondesk.web.DeskGroups;
 class WebSecurityConfiguration {
 
 	@Bean
+	FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders(@Value("${desk.security.hsts:false}") boolean hsts) {
+		FilterRegistrationBean<ApiResponseHeaders> registration = new FilterRegistrationBean<>(new ApiResponseHeaders(hsts));
+		registration.setName("api-response-headers");
+		registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+		// first, so that refusals (401, 403, 429) carry the headers too
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<LoginThrottle> loginThrottle(@Value("${desk.login-throttle.max-failures:30}") int maxFailures,
 			@Value("${desk.login-throttle.window:PT10M}") Duration window) {
 		FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(
