@@ -36,6 +36,14 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<MigrationRequestCheck> migrationRequestCheck() {
+		FilterRegistrationBean<MigrationRequestCheck> registration = new FilterRegistrationBean<>(new MigrationRequestCheck());
+		registration.setName("migration-request-check");
+		registration.addUrlPatterns("/engine-rest/migration/*", "/camunda/api/engine/*");
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<LoginThrottle> loginThrottle(@Value("${desk.login-throttle.max-failures:30}") int maxFailures,
 			@Value("${desk.login-throttle.window:PT10M}") Duration window) {
 		FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(
