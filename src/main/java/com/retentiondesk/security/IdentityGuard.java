@@ -26,14 +26,17 @@ import org.springframework.stereotype.Component;
  * every path: {@code /engine-rest}, the webapps' API, the Welcome app's profile page. The desk's own
  * code runs unauthenticated and is not affected.
  * <p>
- * A password the policy refuses is the caller's mistake: 400 with the policy in Chinese, not the
- * engine's 500.
+ * A password the policy refuses and a user id the engine does not accept are the caller's mistakes:
+ * 400 with a Chinese message, not the engine's 500.
  */
 @Component
 class IdentityGuard extends AbstractProcessEnginePlugin {
 
 	static final String OWN_PASSWORD_ONLY = "只有管理员可以新建、修改或删除用户;其他用户只能修改自己的密码";
 	static final String WEAK_PASSWORD = "密码不符合密码策略:至少10个字符,须含大写字母、小写字母、数字和符号,且不能包含用户名或姓名";
+	static final String INVALID_ID = "用户名无效: 只能包含字母和数字 (例如 manager9)";
+	/** How the engine (7.24) ends its message for an id outside user-resource-whitelist-pattern. */
+	private static final String ENGINE_INVALID_ID = "is not a valid resource identifier.";
 	/** The engine's message (SaveUserCmd, 7.24) for a password its policy refuses. */
 	private static final String ENGINE_WEAK_PASSWORD = "Password does not match policy";
 
@@ -69,6 +72,10 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
 			} catch (ProcessEngineException e) {
 				if (e.getClass() == ProcessEngineException.class && ENGINE_WEAK_PASSWORD.equals(e.getMessage())) {
 					throw new BadUserRequestException(WEAK_PASSWORD);
+				}
+				if (e.getClass() == ProcessEngineException.class && e.getMessage() != null
+						&& e.getMessage().endsWith(ENGINE_INVALID_ID)) {
+					throw new BadUserRequestException(INVALID_ID);
 				}
 				throw e;
 			}

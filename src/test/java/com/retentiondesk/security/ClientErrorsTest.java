@@ -88,6 +88,10 @@ class ClientErrorsTest {
 
 		clientError(rest, 400, "密码");
 		clientError(webapp, 400, "密码");
+		// found by the probes against a running desk: an id with a hyphen was a 500 too
+		clientError(http.withBasicAuth("admin", Fixtures.PASSWORD).postForEntity("/engine-rest/user/create",
+				json("{\"profile\":{\"id\":\"bad-id\"},\"credentials\":{\"password\":\"" + Fixtures.PASSWORD + "\"}}"),
+				String.class), 400, "用户名");
 		assertThat(identity.createUserQuery().userIdIn("weak1", "weak2").count()).isZero();
 	}
 
