@@ -44,8 +44,13 @@ public class Staff implements PhoneManagers {
 
 	/** The team group of a phone manager (a group of type TEAM), which gets the manager's tasks as candidates. */
 	public Optional<String> teamOf(String userId) {
+		return teamsOf(userId).stream().findFirst();
+	}
+
+	/** Every team group (type TEAM) a user belongs to, by id; a supervisor's teams are the ones they lead. */
+	public List<String> teamsOf(String userId) {
 		List<Group> teams = identity.createGroupQuery().groupMember(userId).groupType(DeskGroups.TEAM_TYPE).list();
-		return teams.stream().map(Group::getId).sorted().findFirst();
+		return teams.stream().map(Group::getId).sorted().toList();
 	}
 
 	/** The supervisor of a team: a member of both the team and the supervisors group. */

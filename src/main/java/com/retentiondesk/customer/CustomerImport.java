@@ -67,9 +67,9 @@ public class CustomerImport {
 			throw new IllegalArgumentException("文件为空: '" + filename + "' 没有表头行");
 		}
 		ImportReport report = new ImportReport(filename, run.rowsRead, run.created, run.updated, run.unchanged,
-				List.copyOf(run.rejected));
+				run.rejected.count(), run.rejected.byReason(), run.rejected.listed());
 		log.info("import {} done: {} rows read, {} created, {} updated, {} unchanged, {} rejected", filename,
-				report.rowsRead(), report.created(), report.updated(), report.unchanged(), report.rejected().size());
+				report.rowsRead(), report.created(), report.updated(), report.unchanged(), report.rejectedRows());
 		return report;
 	}
 
@@ -80,7 +80,7 @@ public class CustomerImport {
 		private CustomerRowParser parser;
 		private final List<ImportedRow> chunk = new ArrayList<>();
 		private final Map<String, Integer> firstLineOf = new HashMap<>();
-		private final List<RejectedRow> rejected = new ArrayList<>();
+		private final RejectedRows<RejectedRow> rejected = new RejectedRows<>();
 		private int rowsRead;
 		private int created;
 		private int updated;
@@ -105,7 +105,8 @@ public class CustomerImport {
 				}
 			}
 			if (!reasons.isEmpty()) {
-				rejected.add(new RejectedRow(line, parser.customerNo(cells), String.join("; ", reasons)));
+				String reason = String.join("; ", reasons);
+				rejected.add(new RejectedRow(line, parser.customerNo(cells), reason), reason);
 				return;
 			}
 			chunk.add(row);
@@ -146,14 +147,14 @@ public class CustomerImport {
 					try {
 						add(transactions.execute(status -> write(List.of(row))));
 					} catch (RuntimeException rowFailed) {
-						rejected.add(new RejectedRow(row.line(), row.customer().customerNo(),
-								"数据库拒绝了这一行: " + rootMessage(rowFailed)));
+						String reason = "数据库拒绝了这一行: " + rootMessage(rowFailed);
+						rejected.add(new RejectedRow(row.line(), row.customer().customerNo(), reason), reason);
 					}
 				}
 			}
 			chunk.clear();
 			log.info("import {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected so far", filename,
-					rowsRead, created, updated, unchanged, rejected.size());
+					rowsRead, created, updated, unchanged, rejected.count());
 		}
 
 		private void add(Counts counts) {

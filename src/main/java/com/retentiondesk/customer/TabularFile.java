@@ -105,6 +105,10 @@ public final class TabularFile {
 		} catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException
 				| org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
 			throw new UnreadableFileException("无法读取 Excel 文件(需要 .xlsx 格式): " + e.getMessage(), e);
+		} catch (IOException e) {
+			// POI's zip-bomb check (a sheet that would inflate hundreds of times) and broken zip streams
+			// end here; the upload itself is already on disk, so this is the file's fault
+			throw new UnreadableFileException("无法读取 Excel 文件:压缩内容异常(解压后过大或已损坏),请重新导出为 .xlsx", e);
 		}
 	}
 

@@ -87,7 +87,7 @@ class DemoData implements ApplicationRunner {
 		if (withCustomers && customers.count() == 0) {
 			try (InputStream in = new ClassPathResource("demo/customers.csv").getInputStream()) {
 				ImportReport report = customerImport.importFile("demo/customers.csv", in);
-				log.info("demo customers: {} created, {} rejected", report.created(), report.rejected().size());
+				log.info("demo customers: {} created, {} rejected", report.created(), report.rejectedRows());
 			} catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}

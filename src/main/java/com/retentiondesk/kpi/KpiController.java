@@ -10,22 +10,38 @@ import org.springframework.web.bind.annotation.RestController;
 import com.retentiondesk.web.AllowedGroups;
 import com.retentiondesk.web.DeskGroups;
 
-/** {@code GET /api/kpi?from=&to=&team=}: the supervisors' figures (default: this month, all teams). */
+/**
+ * {@code GET /api/kpi?from=&to=&team=}: the supervisors' figures (default: this month; a supervisor's own
+ * team, all teams for administrators); {@code GET /api/kpi/teams}: the teams the caller may choose.
+ */
 @RestController
 class KpiController {
 
 	private final Kpis kpis;
 	private final java.time.Clock clock;
+	private final TeamScope scope;
 
-	KpiController(Kpis kpis, java.time.Clock clock) {
+	KpiController(Kpis kpis, java.time.Clock clock, TeamScope scope) {
 		this.kpis = kpis;
 		this.clock = clock;
+		this.scope = scope;
+	}
+
+	/** {@code all}: the caller may see every team (and all of them at once); else only {@code teams}. */
+	record Teams(boolean all, java.util.List<String> teams) {
+	}
+
+	@GetMapping("/api/kpi/teams")
+	@AllowedGroups({ DeskGroups.SUPERVISORS, DeskGroups.ADMINS })
+	Teams teams(jakarta.servlet.http.HttpServletRequest request) {
+		java.util.List<String> own = scope.choosable(request);
+		return own == null ? new Teams(true, java.util.List.of()) : new Teams(false, own);
 	}
 
 	@GetMapping("/api/kpi")
 	@AllowedGroups({ DeskGroups.SUPERVISORS, DeskGroups.ADMINS })
 	KpiReport kpi(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String team) {
+			@RequestParam(required = false) String team, jakarta.servlet.http.HttpServletRequest request) {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate first = date("from", from, today.withDayOfMonth(1));
 		LocalDate last = date("to", to, today.withDayOfMonth(today.lengthOfMonth()));
@@ -35,7 +51,7 @@ class KpiController {
 		if (first.plusYears(2).isBefore(last)) {
 			throw new IllegalArgumentException("to: 统计区间最长两年");
 		}
-		return kpis.report(first, last, team == null || team.isBlank() ? null : team.trim());
+		return kpis.report(first, last, scope.resolve(request, team));
 	}
 
 	static LocalDate date(String field, String value, LocalDate fallback) {

@@ -23,6 +23,7 @@ import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.customer.LineStatus;
 import com.retentiondesk.customer.Network;
+import com.retentiondesk.customer.RejectedRows;
 import com.retentiondesk.customer.TabularFile;
 
 /**
@@ -71,7 +72,7 @@ public class DispatchImport {
 		}
 		String name = campaign.trim();
 		List<Entry> entries = new ArrayList<>();
-		List<DispatchReport.Row> rejected = new ArrayList<>();
+		RejectedRows<DispatchReport.Row> rejected = new RejectedRows<>();
 		Map<String, Integer> firstLine = new HashMap<>();
 		Map<Integer, DispatchReport.Row> skipped = new TreeMap<>();
 		int[] positions = new int[3]; // customer number, offer, note
@@ -86,9 +87,9 @@ public class DispatchImport {
 			rows[0]++;
 			String customerNo = cell(cells, positions[0]);
 			if (customerNo == null) {
-				rejected.add(new DispatchReport.Row(line, null, "缺少客户编号/customer_no"));
+				reject(rejected, new DispatchReport.Row(line, null, "缺少客户编号/customer_no"));
 			} else if (!CUSTOMER_NO.matcher(customerNo).matches()) {
-				rejected.add(new DispatchReport.Row(line, customerNo, "客户编号格式错误: '" + customerNo + "'"));
+				reject(rejected, new DispatchReport.Row(line, customerNo, "客户编号格式错误: '" + customerNo + "'"));
 			} else if (firstLine.putIfAbsent(customerNo, line) != null) {
 				skipped.put(line, new DispatchReport.Row(line, customerNo,
 						"文件中重复,已在第" + firstLine.get(customerNo) + "行派单"));
@@ -108,14 +109,20 @@ public class DispatchImport {
 			for (Entry entry : entries) {
 				if (!skipped.containsKey(entry.line())
 						&& !cases.existsByCustomerNoAndCaseTypeAndCampaign(entry.customerNo(), CaseType.PHS_UPGRADE, name)) {
-					rejected.add(new DispatchReport.Row(entry.line(), entry.customerNo(), "开案失败,请稍后重新派单"));
+					reject(rejected, new DispatchReport.Row(entry.line(), entry.customerNo(), "开案失败,请稍后重新派单"));
 				}
 			}
 		}
 		log.info("dispatch {} ({}): {} rows, {} cases opened, {} skipped, {} rejected", name, filename, rows[0],
-				result.opened(), skipped.size(), rejected.size());
-		return new DispatchReport(filename, name, rows[0], result.opened(), List.copyOf(skipped.values()),
-				List.copyOf(rejected));
+				result.opened(), skipped.size(), rejected.count());
+		RejectedRows<DispatchReport.Row> skippedRows = new RejectedRows<>();
+		skipped.values().forEach(row -> reject(skippedRows, row));
+		return new DispatchReport(filename, name, rows[0], result.opened(), skippedRows.count(), skippedRows.byReason(),
+				skippedRows.listed(), rejected.count(), rejected.byReason(), rejected.listed());
+	}
+
+	private static void reject(RejectedRows<DispatchReport.Row> rows, DispatchReport.Row row) {
+		rows.add(row, row.reason());
 	}
 
 	/** The next chunk of entry indexes after the given one. */

@@ -108,7 +108,7 @@ class KpiTest {
 
 	@Test
 	void shouldCountTheScenarioPerCaseTypeManagerAndArrears() {
-		ResponseEntity<Map> answer = kpi("supervisor1", "from=2026-11-01&to=2026-11-30&team=kpiteam");
+		ResponseEntity<Map> answer = kpi("kpisup", "from=2026-11-01&to=2026-11-30&team=kpiteam");
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		Map<String, Map<String, Object>> types = byKey((List<Map<String, Object>>) answer.getBody().get("caseTypes"),
@@ -139,9 +139,9 @@ class KpiTest {
 
 	@Test
 	void shouldWriteAMonthlyWorkbookWhoseTotalsEqualTheKpis() throws Exception {
-		ResponseEntity<byte[]> report = http.withBasicAuth("supervisor1", Fixtures.PASSWORD)
+		ResponseEntity<byte[]> report = http.withBasicAuth("kpisup", Fixtures.PASSWORD)
 				.getForEntity("/api/reports/monthly?month=2026-11&team=kpiteam", byte[].class);
-		Map<String, Object> kpi = kpi("supervisor1", "from=2026-11-01&to=2026-11-30&team=kpiteam").getBody();
+		Map<String, Object> kpi = kpi("kpisup", "from=2026-11-01&to=2026-11-30&team=kpiteam").getBody();
 
 		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(report.getHeaders().getFirst("Content-Disposition")).contains("retention-monthly-2026-11.xlsx");
@@ -161,7 +161,7 @@ class KpiTest {
 					.filter(row -> row.getCell(2) != null && "PHONE".equals(row.getCell(2).getStringCellValue())).count();
 			assertThat(callRows).isEqualTo(5);
 		}
-		assertThat(http.withBasicAuth("supervisor1", Fixtures.PASSWORD)
+		assertThat(http.withBasicAuth("kpisup", Fixtures.PASSWORD)
 				.getForEntity("/api/reports/weekly?week=2026-11-18", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(http.withBasicAuth("manager1", Fixtures.PASSWORD)
 				.getForEntity("/api/reports/monthly", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -179,10 +179,10 @@ class KpiTest {
 	@Test
 	void shouldRefuseManagersAndBadDates() {
 		assertThat(kpi("manager1", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		ResponseEntity<Map> bad = kpi("supervisor1", "from=2026-13-01");
+		ResponseEntity<Map> bad = kpi("kpisup", "from=2026-13-01");
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) bad.getBody().get("message")).startsWith("from");
-		assertThat(kpi("supervisor1", "from=2026-11-30&to=2026-11-01").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(kpi("kpisup", "from=2026-11-30&to=2026-11-01").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	private ResponseEntity<Map> kpi(String user, String query) {
@@ -196,6 +196,12 @@ class KpiTest {
 		identity.saveGroup(team);
 		user("kpim1", "指标", "甲");
 		user("kpim2", "指标", "乙");
+		// the team's supervisor: supervisors see their own team's figures only
+		User supervisor = identity.newUser("kpisup");
+		supervisor.setPassword(Fixtures.PASSWORD);
+		identity.saveUser(supervisor);
+		identity.createMembership("kpisup", DeskGroups.SUPERVISORS);
+		identity.createMembership("kpisup", "kpiteam");
 	}
 
 	private void user(String id, String lastName, String firstName) {

@@ -213,7 +213,8 @@ class SecurityTest {
 		User weak = identity.newUser("weakling");
 		weak.setPassword("123456");
 
-		assertThatThrownBy(() -> identity.saveUser(weak)).hasMessageContaining("policy");
+		assertThatThrownBy(() -> identity.saveUser(weak)).isInstanceOf(BadUserRequestException.class)
+				.hasMessageContaining("密码策略");
 	}
 
 	private List<String> taskIdsSeenBy(String user) {

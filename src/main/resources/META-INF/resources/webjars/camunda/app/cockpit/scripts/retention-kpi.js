@@ -77,9 +77,18 @@ function render(node, api) {
     load();
   }));
 
-  fetch(engineApi + '/group?type=TEAM', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(response => response.ok ? response.json() : [])
-    .then(groups => groups.forEach(g => team.append(el('option', { value: g.id }, g.name || g.id))))
+  // administrators choose any team or all; a supervisor sees their own team(s) only, the first at once
+  const json = url => fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => response.ok ? response.json() : Promise.reject(response.status));
+  const teamsLoaded = json(root + '/api/kpi/teams')
+    .then(scope => json(engineApi + '/group?type=TEAM').then(groups => {
+      const names = new Map(groups.map(g => [g.id, g.name || g.id]));
+      if (!scope.all) {
+        team.textContent = '';
+      }
+      (scope.all ? groups.map(g => g.id) : scope.teams)
+        .forEach(id => team.append(el('option', { value: id }, names.get(id) || id)));
+    }))
     .catch(() => {});
 
   function load() {
@@ -127,7 +136,7 @@ function render(node, api) {
     el('h3', {}, '保有看板'),
     el('div', { class: 'form-inline' }, '区间 ', kind, ' ', from, ' 至 ', to, ' 班组 ', team),
     result));
-  load();
+  teamsLoaded.then(load);
 }
 
 export default {
