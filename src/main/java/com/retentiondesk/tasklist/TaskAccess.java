@@ -37,9 +37,13 @@ import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfigurat
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.retentiondesk.casework.CaseVariables;
+import com.retentiondesk.casework.ShownBriefs;
 
 /**
  * What Tasklist does to one task, made to work with authorization on, on both REST paths
@@ -54,6 +58,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * manager may not read (READ_HISTORY would open every customer's history), and answered "No task found".
  * Listing and adding comments of a task the caller may read is answered here, through the same engine
  * call and with the same JSON as the engine REST.</li>
+ * <li>The case brief (客户情况) of a form as it reads now ({@link ShownBriefs}).</li>
  * </ul>
  * The caller is who the engine REST's authentication filter set, or the Tasklist session's user.
  */
@@ -67,11 +72,16 @@ final class TaskAccess extends OncePerRequestFilter {
 	private static final List<String> NOT_IDS = List.of("count", "create", "report");
 	private static final Pattern COMMENT = Pattern.compile("^/comment(?:/create|/([^/]+))?$");
 
+	/** Where Tasklist reads the variables a form shows. */
+	private static final Pattern SHOWN_VARIABLES = Pattern.compile("^/(?:form-variables|variables)$");
+
 	private final ProcessEngine engine;
+	private final ShownBriefs briefs;
 	private final ObjectMapper json = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
-	TaskAccess(ProcessEngine engine) {
+	TaskAccess(ProcessEngine engine, ShownBriefs briefs) {
 		this.engine = engine;
+		this.briefs = briefs;
 	}
 
 	@Override
@@ -99,6 +109,8 @@ final class TaskAccess extends OncePerRequestFilter {
 		Matcher comment = COMMENT.matcher(action);
 		if (comment.matches()) {
 			comments(request, response, caller, readable, comment.group(1));
+		} else if ("GET".equals(request.getMethod()) && SHOWN_VARIABLES.matcher(action).matches()) {
+			withBriefAsShown(request, response, chain, readable);
 		} else if (action.isEmpty() && "PUT".equals(request.getMethod())) {
 			chain.doFilter(withoutFormRef(request), response);
 		} else {
@@ -139,6 +151,25 @@ final class TaskAccess extends OncePerRequestFilter {
 		} else {
 			answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
 					Map.of("type", "RestException", "message", "不支持的操作"));
+		}
+	}
+
+	/** The case brief in the form as it reads now ({@link ShownBriefs}): codes in Chinese, the other open cases. */
+	private void withBriefAsShown(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Task task)
+			throws IOException, ServletException {
+		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+		try {
+			chain.doFilter(request, answer);
+			if (answer.getStatus() == HttpServletResponse.SC_OK
+					&& json.readTree(answer.getContentAsByteArray()) instanceof ObjectNode variables
+					&& variables.path(CaseVariables.CASE_BRIEF) instanceof ObjectNode brief
+					&& brief.path("value").isTextual()) {
+				brief.put("value", briefs.asShown(brief.get("value").asText(), task.getProcessInstanceId()));
+				answer.resetBuffer();
+				answer.getOutputStream().write(json.writeValueAsBytes(variables));
+			}
+		} finally {
+			answer.copyBodyToResponse();
 		}
 	}
 
@@ -248,8 +279,8 @@ final class TaskAccess extends OncePerRequestFilter {
 	public static class Registration {
 
 		@Bean
-		ServletContextInitializer taskAccess(ProcessEngine engine) {
-			return context -> context.addFilter("task-access", new TaskAccess(engine)).addMappingForUrlPatterns(
+		ServletContextInitializer taskAccess(ProcessEngine engine, ShownBriefs briefs) {
+			return context -> context.addFilter("task-access", new TaskAccess(engine, briefs)).addMappingForUrlPatterns(
 					EnumSet.of(DispatcherType.REQUEST), true, "/engine-rest/task/*", "/camunda/api/engine/*");
 		}
 	}

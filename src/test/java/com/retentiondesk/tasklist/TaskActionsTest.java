@@ -80,6 +80,7 @@ class TaskActionsTest {
 
 		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(reload(task).getAssignee()).isNull();
+		assertThat(tasks.getTaskComments(task.getId())).as("one's own move leaves no trace").isEmpty();
 	}
 
 	@ParameterizedTest
@@ -96,6 +97,27 @@ class TaskActionsTest {
 		assertThat(reset.getStatusCode()).as(reset.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(claim.getStatusCode()).as(claim.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(reload(task).getAssignee()).isEqualTo("manager2");
+		assertThat(tasks.getTaskComments(task.getId())).singleElement().satisfies(trace -> {
+			assertThat(trace.getUserId()).isEqualTo("manager2");
+			assertThat(trace.getFullMessage()).matches("李娜 于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 取消了 王芳 对此任务的认领");
+		});
+	}
+
+	/** The desk's take-over (Tasklist's × asks first, then sets the assignee once): a comment names both. */
+	@ParameterizedTest
+	@ValueSource(strings = { ENGINE_REST, WEBAPP })
+	void shouldLeaveACommentWhenATeammateTakesTheTaskOver(String path) {
+		Task task = openTaskOfManager1();
+
+		ResponseEntity<String> answer = send(path, "manager2", HttpMethod.POST, "/task/" + task.getId() + "/assignee",
+				"{\"userId\":\"manager2\"}");
+
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(reload(task).getAssignee()).isEqualTo("manager2");
+		assertThat(tasks.getTaskComments(task.getId())).singleElement().satisfies(trace -> {
+			assertThat(trace.getUserId()).isEqualTo("manager2");
+			assertThat(trace.getFullMessage()).matches("李娜 于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 从 王芳 手中接手了此任务");
+		});
 	}
 
 	@ParameterizedTest
@@ -110,6 +132,7 @@ class TaskActionsTest {
 		Task delegated = reload(task);
 		assertThat(delegated.getAssignee()).isEqualTo("manager2");
 		assertThat(delegated.getOwner()).isEqualTo("manager1");
+		assertThat(tasks.getTaskComments(task.getId())).as("one's own move leaves no trace").isEmpty();
 	}
 
 	// the dates: Tasklist sends the whole task back, one field changed

@@ -45,7 +45,7 @@ export default {
   //
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   // links: [
   //   {
