@@ -172,7 +172,7 @@ test('1b. a phone manager sets a follow-up date and adds a comment on her own ta
     await picker.waitFor();
     await noEnglish(page, 'the follow-up date picker');
     await shot(page, 'tasklist-follow-up-picker');
-    await picker.locator('.glyphicon-ok').click();
+    await page.locator('.cam-widget-inline-field.btn-group button', { has: page.locator('.glyphicon-ok') }).click();
     await eventually('the follow-up date saved', async () => (await tasksOf(LATE))[0].followUp !== null);
 
     await page.getByText('添加评论').click();

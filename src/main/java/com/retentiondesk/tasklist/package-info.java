@@ -25,6 +25,8 @@
  * <tr><td>{@code TaskAccess}: Tasklist's actions on one task on both REST paths: a task the caller may not read
  * answers 404 in Chinese, a PUT of the task as read works (7.24's {@code camundaFormRef} dropped), comments of a
  * task the caller may read (the engine REST looked for its history)</td><td>none</td><td>{@code TaskActionsTest}</td></tr>
+ * <tr><td>{@code TakeOverTrail}: a comment on the task when a user takes it off a colleague</td><td>none</td>
+ * <td>{@code TaskActionsTest}</td></tr>
  * <tr><td>indexes on the engine's tables ({@code db/engine}, applied by {@code system.EngineIndexes})</td>
  * <td>none</td><td>{@code TaskAuthorizationCheckAccessTest} (indexes present)</td></tr>
  * </table>

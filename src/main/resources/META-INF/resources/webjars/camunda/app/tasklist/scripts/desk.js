@@ -110,6 +110,34 @@ function fixNames(root) {
     });
 }
 
+// user ids (the history tab shows who commented as "manager1") written as names
+let names = null;
+let namesAsked = 0;
+async function loadNames() {
+  namesAsked = Date.now();
+  try {
+    const users = await call('GET', `${ENGINE}/user?maxResults=2000`);
+    names = new Map(users.map(u => [u.id, `${u.lastName || ''}${u.firstName || ''}` || u.id]));
+  } catch (e) {
+    names = null;
+  }
+}
+
+function fixUserIds(root) {
+  if (!names) {
+    return;
+  }
+  root.querySelectorAll('.history-pane').forEach(history => {
+    const walker = document.createTreeWalker(history, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const name = names.get(node.textContent.trim());
+      if (name) {
+        node.textContent = name;
+      }
+    }
+  });
+}
+
 // --- notices -----------------------------------------------------------------------------------------
 
 function toasts() {
@@ -417,6 +445,10 @@ function onChange() {
     }
     document.querySelectorAll('li.task').forEach(decorateCard);
     fixNames(document);
+    if (document.querySelector('.task-filter') && !names && Date.now() - namesAsked > 60_000) {
+      loadNames().then(onChange);
+    }
+    fixUserIds(document);
     translateForm(document);
     translateCalendars(document);
     ageNotices();
