@@ -84,7 +84,7 @@ public class CaseBriefs {
 			text.append("最近联系:");
 			for (ContactAttempt attempt : recent) {
 				text.append("\n  ").append(WHEN.format(attempt.getAttemptedAt())).append(' ')
-						.append(staff.nameOf(attempt.getManagerId())).append(' ').append(ShownBriefs.label(attempt.getOutcome()));
+						.append(staff.nameOf(attempt.getManagerId())).append(' ').append(attempt.getOutcome());
 				if (attempt.getNotes() != null && !attempt.getNotes().isBlank()) {
 					text.append(": ").append(attempt.getNotes());
 				}
