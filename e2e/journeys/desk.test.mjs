@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { BASE, api, call, eventually, inBrowser, login, mails, shot } from '../lib/desk.mjs';
+import { BASE, api, call, englishWords, eventually, inBrowser, login, mails, shot } from '../lib/desk.mjs';
 
 // two arrears customers of manager1 (team1, supervisor1): PHS and "other", so no automatic reminder
 const CALLED = { no: 'E2E0001', name: '端木晓春', serviceNo: '13300009001' };
@@ -31,6 +31,23 @@ function card(page, customer) {
 async function caseBriefShows(page, customer) {
   await eventually(`the case brief of ${customer.no}`, async () =>
     (await page.getByLabel('客户情况').inputValue()).includes(`${customer.name} (${customer.no})`));
+}
+
+/** No English on the page but the allow-list (issue #21). */
+async function noEnglish(page, where) {
+  const words = await eventually(`${where} in Chinese`, async () => {
+    const left = await englishWords(page);
+    return left.length === 0 ? left : null;
+  }, { timeout: 10_000 }).catch(async () => englishWords(page));
+  assert.deepEqual(words, [], `English words on ${where}`);
+}
+
+/** 12-03 18:00 in Shanghai time, as the desk writes a due time on a card. */
+function shanghai(value) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(value))
+    .map(p => [p.type, p.value]));
+  return `${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 async function openFilter(page, name) {
@@ -65,6 +82,14 @@ test('1. a phone manager takes over a colleague\'s arrears call in Tasklist and 
     // manager2 of the same team covers for manager1, who is away
     await login(page, 'tasklist', 'manager2');
 
+    // every filter of the sidebar shows its count, as the engine counts them for manager2
+    const counts = await api('GET', '/engine-rest/filter?resourceType=Task&itemCount=true', { user: 'manager2' });
+    for (const filter of counts) {
+      await eventually(`the count of ${filter.name}`, async () => (await page.locator('.task-filter', { hasText: filter.name })
+        .locator('.desk-count').innerText().catch(() => '')).trim() === String(filter.itemCount));
+    }
+    assert.deepEqual(counts.map(f => f.name).sort(), ['今日到期', '我的任务', '本组任务'].sort());
+
     await openFilter(page, '我的任务');
     const own = await api('GET', '/engine-rest/task?assignee=manager2', { user: 'manager2' });
     await eventually(`manager2's ${own.length} own task(s) listed`, async () =>
@@ -75,18 +100,39 @@ test('1. a phone manager takes over a colleague\'s arrears call in Tasklist and 
     await openFilter(page, '本组任务');
     const teamCard = card(page, CALLED);
     await teamCard.waitFor();
-    assert.match(await teamCard.innerText(), /欠费提醒电话[\s\S]*芳 王/);
+    assert.match(await teamCard.innerText(), /欠费提醒电话[\s\S]*王芳/, 'family name first');
     assert.match(await teamCard.innerText(), new RegExp(CALLED.serviceNo));
+    // what a manager needs to make the call: the exact due time, the star level, calling hours
+    await eventually('the exact due time on the card', async () =>
+      (await teamCard.innerText()).includes(`到期时间 ${shanghai(task.due)}`));
+    assert.match(await teamCard.innerText(), /5星客户/);
+    const hours = await api('GET', '/api/calling-hours', { user: 'manager2' });
+    if (hours.callingNow) {
+      assert.equal(await teamCard.locator('.desk-offhours').count(), 0);
+    } else {
+      await teamCard.locator('.desk-offhours', { hasText: '非通话时段' }).waitFor();
+    }
+    await noEnglish(page, 'the team\'s task list');
     await shot(page, 'tasklist-team-tasks');
 
     await teamCard.locator('h4 a').click();
     await page.getByRole('heading', { name: '欠费提醒电话' }).first().waitFor();
     await caseBriefShows(page, CALLED);
-    // claim: take the task off manager1, then 认领
+    // take over: the × next to manager1's name asks first, then the task is manager2's, with a trace
     await page.locator('a.reset-assignee').click();
-    await page.getByText('认领', { exact: true }).click();
-    await page.locator('li.assignee', { hasText: '娜 李' }).waitFor();
+    const confirmation = page.locator('.desk-modal');
+    await confirmation.waitFor();
+    assert.match(await confirmation.innerText(), /王芳/);
+    await noEnglish(page, 'the take-over confirmation');
+    await shot(page, 'tasklist-takeover-confirm');
+    await confirmation.getByRole('button', { name: '接手' }).click();
     await eventually('manager2 as assignee', async () => (await tasksOf(CALLED))[0].assignee === 'manager2');
+    const trail = await api('GET', `/engine-rest/task/${task.id}/comment`, { user: 'manager2' });
+    assert.equal(trail.length, 1, JSON.stringify(trail));
+    assert.match(trail[0].message, /^李娜 于 \d{4}-\d\d-\d\d \d\d:\d\d 从 王芳 手中接手了此任务$/);
+    await page.locator('li.assignee', { hasText: '李娜' }).waitFor();
+    await caseBriefShows(page, CALLED);
+    await noEnglish(page, 'the call form');
     await shot(page, 'tasklist-claimed');
 
     await page.getByLabel('未接通').check();
@@ -94,6 +140,7 @@ test('1. a phone manager takes over a colleague\'s arrears call in Tasklist and 
     await shot(page, 'tasklist-form-not-reached');
     await page.getByRole('button', { name: '完成', exact: true }).click();
     await eventually('the completed call to leave the engine', async () => (await tasksOf(CALLED)).length === 0);
+    await page.locator('.desk-toast', { hasText: '任务已完成' }).waitFor();
     await card(page, CALLED).waitFor({ state: 'detached' });
     await shot(page, 'tasklist-completed');
   });
@@ -109,6 +156,38 @@ test('1. a phone manager takes over a colleague\'s arrears call in Tasklist and 
   assert.deepEqual(calls.map(v => v.value), ['NOT_REACHED']);
 });
 
+test('1b. a phone manager sets a follow-up date and adds a comment on her own task', TIMEOUT, async () => {
+  const [task] = await tasksOf(LATE);
+  assert.equal(task.assignee, 'manager1');
+  assert.equal(task.followUp, null);
+
+  await inBrowser('journey-1b', async page => {
+    await login(page, 'tasklist', 'manager1');
+    await openFilter(page, '我的任务');
+    await card(page, LATE).locator('h4 a').click();
+    await caseBriefShows(page, LATE);
+
+    await page.getByText('设置跟进时间').click();
+    const picker = page.locator('.cam-widget-inline-field.datepicker');
+    await picker.waitFor();
+    await noEnglish(page, 'the follow-up date picker');
+    await shot(page, 'tasklist-follow-up-picker');
+    await page.locator('.cam-widget-inline-field.btn-group button', { has: page.locator('.glyphicon-ok') }).click();
+    await eventually('the follow-up date saved', async () => (await tasksOf(LATE))[0].followUp !== null);
+
+    await page.getByText('添加评论').click();
+    const dialog = page.locator('.modal-content');
+    await dialog.locator('textarea').fill('客户说周五发工资后缴费');
+    await shot(page, 'tasklist-comment');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const comments = await api('GET', `/engine-rest/task/${task.id}/comment`, { user: 'manager1' });
+    assert.deepEqual(comments.map(c => [c.userId, c.message]), [['manager1', '客户说周五发工资后缴费']]);
+    assert.equal(await page.getByText('Cannot construct').count(), 0);
+    assert.equal(await page.getByText('No task found').count(), 0);
+  });
+});
+
 test('2. an invalid call form shows the server\'s Chinese message and saves nothing', TIMEOUT, async () => {
   const [task] = await tasksOf(LATE);
   const before = await api('GET', `/engine-rest/task/${task.id}/variables`);
@@ -119,6 +198,12 @@ test('2. an invalid call form shows the server\'s Chinese message and saves noth
     await card(page, LATE).locator('h4 a').click();
     await caseBriefShows(page, LATE);
 
+    // an empty form: form-js stops it in the browser, in Chinese
+    await page.getByRole('button', { name: '完成', exact: true }).click();
+    await page.getByText('此项为必填项。').first().waitFor();
+    await noEnglish(page, 'the empty call form');
+    await shot(page, 'tasklist-form-empty');
+
     // reached, but no payment channel: form-js lets it through, the server does not
     await page.getByLabel('已接通').check();
     await page.getByLabel('通话备注').fill('客户说下周缴费');
@@ -126,9 +211,19 @@ test('2. an invalid call form shows the server\'s Chinese message and saves noth
       && /\/task\/[^/]+\/(submit-form|complete)$/.test(new URL(r.url()).pathname));
     await page.getByRole('button', { name: '完成', exact: true }).click();
     assert.equal((await answer).status(), 400);
-    await page.getByText('表单有误: 已接通时请选择“建议的缴费渠道”').first().waitFor();
+    const notice = page.getByText('表单有误: 已接通时请选择“建议的缴费渠道”').first();
+    await notice.waitFor();
     assert.equal(await page.getByText('Cannot submit task form').count(), 0, 'no English engine prefix');
+    // the notice hides neither 保存 nor 完成, and goes away by itself
+    const noticeBox = await notice.boundingBox();
+    for (const name of ['保存', '完成']) {
+      const button = await page.getByRole('button', { name, exact: true }).boundingBox();
+      const apart = noticeBox.x + noticeBox.width <= button.x || button.x + button.width <= noticeBox.x
+        || noticeBox.y + noticeBox.height <= button.y || button.y + button.height <= noticeBox.y;
+      assert.ok(apart, `the notice ${JSON.stringify(noticeBox)} covers ${name} ${JSON.stringify(button)}`);
+    }
     await shot(page, 'tasklist-form-rejected');
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
   });
 
   const after = await tasksOf(LATE);

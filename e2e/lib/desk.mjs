@@ -150,3 +150,40 @@ function decodeWords(value) {
     return new TextDecoder(charset).decode(bytes);
   });
 }
+
+/**
+ * The English words a page shows (text, title, placeholders), less the allow-list of issue #21: digits, phone
+ * and customer numbers, CDMA, PHS, SMS, Asia/Shanghai, and Camunda in the footer only.
+ */
+export async function englishWords(page) {
+  const { body, footer } = await page.evaluate(() => {
+    const foot = document.querySelector('footer');
+    const parts = [document.title];
+    document.querySelectorAll('body *').forEach(node => {
+      if (node.childNodes.length && !node.closest('footer') && !['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(node.tagName)) {
+        node.childNodes.forEach(child => {
+          if (child.nodeType === Node.TEXT_NODE && node.checkVisibility && node.checkVisibility()) {
+            parts.push(child.textContent);
+          }
+        });
+      }
+    });
+    document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(input => {
+      if (input.checkVisibility()) {
+        parts.push(input.getAttribute('placeholder'));
+      }
+    });
+    document.querySelectorAll('input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea').forEach(input => {
+      if (input.checkVisibility()) {
+        parts.push(input.value);
+      }
+    });
+    return { body: parts.join('\n'), footer: foot ? foot.innerText : '' };
+  });
+  const words = text => (text
+    .replace(/Asia\/Shanghai/g, ' ')
+    .replace(/\b[A-Z0-9]*\d[A-Z0-9]*\b/g, ' ')
+    .match(/[A-Za-z]+/g) || [])
+    .filter(word => !['CDMA', 'PHS', 'SMS'].includes(word));
+  return [...words(body), ...words(footer).filter(word => word !== 'Camunda')];
+}

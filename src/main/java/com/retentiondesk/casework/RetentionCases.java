@@ -20,6 +20,9 @@ public interface RetentionCases extends JpaRepository<RetentionCase, Long> {
 
 	Optional<RetentionCase> findByProcessInstanceId(String processInstanceId);
 
+	/** A customer's cases with this open flag (1: the open ones). */
+	java.util.List<RetentionCase> findByCustomerNoAndOpenFlag(String customerNo, Integer openFlag);
+
 	/** Which of these customers have an open case of the type. */
 	@Query("select r.customerNo from RetentionCase r where r.caseType = :type and r.openFlag = 1 and r.customerNo in :customerNos")
 	Set<String> findCustomersWithOpenCase(@Param("type") CaseType type, @Param("customerNos") Collection<String> customerNos);

@@ -1,6 +1,6 @@
 /**
- * The desk's changes to the engine for Tasklist at volume: with authorization on and tens of thousands of
- * open tasks, the engine's own statements take seconds per Tasklist page. Each change keeps the engine's
+ * The desk's changes to the engine for Tasklist at volume, and what Tasklist needs to work with authorization
+ * on: with authorization on and tens of thousands of open tasks, the engine's own statements take seconds per Tasklist page. Each change keeps the engine's
  * answer (same tasks, same counts, same access rule) and can be checked against it; figures are in
  * {@code docs/tasklist-at-volume.md}, not here.
  * <table>
@@ -22,6 +22,11 @@
  * <tr><td>{@link com.retentiondesk.tasklist.TaskListVariables}: the filters' customer columns copied onto each
  * task, where managers may read them</td><td>none (without it the columns are empty)</td>
  * <td>{@code TaskListVariablesTest}</td></tr>
+ * <tr><td>{@code TaskAccess}: Tasklist's actions on one task on both REST paths: a task the caller may not read
+ * answers 404 in Chinese, a PUT of the task as read works (7.24's {@code camundaFormRef} dropped), comments of a
+ * task the caller may read (the engine REST looked for its history)</td><td>none</td><td>{@code TaskActionsTest}</td></tr>
+ * <tr><td>{@code TakeOverTrail}: a comment on the task when a user takes it off a colleague</td><td>none</td>
+ * <td>{@code TaskActionsTest}</td></tr>
  * <tr><td>indexes on the engine's tables ({@code db/engine}, applied by {@code system.EngineIndexes})</td>
  * <td>none</td><td>{@code TaskAuthorizationCheckAccessTest} (indexes present)</td></tr>
  * </table>

@@ -51,7 +51,7 @@ export default {
   // },
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,

@@ -52,7 +52,7 @@ export default {
   // },
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   // skipCustomListeners: {
   //   default: true,

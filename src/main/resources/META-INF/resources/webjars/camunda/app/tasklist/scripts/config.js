@@ -17,10 +17,10 @@
 
 export default {
   // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  app: {
+    name: '保有工作台',
+    vendor: '电话经理'
+  },
   //
   // configure the date format
   // "dateFormat": {
@@ -30,8 +30,10 @@ export default {
   //
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
+  // the desk's additions to Tasklist (counts, exact due times, calling hours, take-over, notices, form texts)
+  customScripts: ['scripts/desk.js'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

@@ -16,10 +16,10 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  app: {
+    name: '保有工作台',
+    vendor: '电话经理'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
@@ -45,7 +45,7 @@ export default {
   //
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
   // links: [
   //   {
