@@ -32,10 +32,10 @@ record ArrearsCallForm(CallOutcome outcome, LocalDate promisedDate, PaymentChann
 				throw new FormRejectedException("未接通时不能填写“承诺缴费日期”");
 			}
 			if (promised.isBefore(today)) {
-				throw new FormRejectedException("“承诺缴费日期”不能早于今天 (" + promised + ")");
+				throw new FormRejectedException("“承诺缴费日期” " + promised + " 早于今天 (" + today + ")");
 			}
 			if (promised.isAfter(today.plusDays(MAX_PROMISE_DAYS))) {
-				throw new FormRejectedException("“承诺缴费日期”不能晚于" + MAX_PROMISE_DAYS + "天之后 (" + promised + ")");
+				throw new FormRejectedException("“承诺缴费日期” " + promised + " 晚于" + MAX_PROMISE_DAYS + "天之后 (" + today.plusDays(MAX_PROMISE_DAYS) + ")");
 			}
 		}
 		PaymentChannel channel = FormValues.choice(values, ArrearsProcess.PAYMENT_CHANNEL, PaymentChannel.class,

@@ -42,7 +42,7 @@ public record OfferCall(Result result, LocalDate callbackDate, String declineRea
 		}
 		LocalDate callback = FormValues.date(values, CALLBACK_DATE, "约定回访日期");
 		if (callback != null && (!callback.isAfter(today) || callback.isAfter(today.plusDays(60)))) {
-			throw new FormRejectedException("“约定回访日期”应在明天到60天之内 (" + callback + ")");
+			throw new FormRejectedException("“约定回访日期” " + callback + " 应在明天 (" + today.plusDays(1) + ") 到60天之内 (" + today.plusDays(60) + ")");
 		}
 		String reason = FormValues.text(values, DECLINE_REASON);
 		if (reason != null && !reasons.containsKey(reason)) {

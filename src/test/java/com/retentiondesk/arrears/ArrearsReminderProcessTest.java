@@ -421,7 +421,8 @@ class ArrearsReminderProcessTest {
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("建议的缴费渠道");
 		assertThatThrownBy(() -> taskService.complete(call.getId(),
 				Map.of("callOutcome", "REACHED", "paymentChannel", "WECHAT", "promisedPaymentDate", "2026-11-20")))
-				.isInstanceOf(FormRejectedException.class).hasMessageContaining("承诺缴费日期");
+				.isInstanceOf(FormRejectedException.class).hasMessageContaining("承诺缴费日期")
+				.hasMessageContaining("2026-11-20 早于今天 (2026-11-25)");
 		assertThatThrownBy(() -> taskService.complete(call.getId(), Map.of()))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("是否接通");
 
