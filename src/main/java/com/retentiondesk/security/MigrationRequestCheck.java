@@ -1,15 +1,11 @@
 package com.retentiondesk.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -17,6 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.retentiondesk.web.ReplayedBody;
 
 /**
  * Executing a migration ({@code POST …/migration/execute} and {@code executeAsync}, on {@code /engine-rest}
@@ -50,7 +48,7 @@ class MigrationRequestCheck extends OncePerRequestFilter {
 					"message", NO_PLAN)));
 			return;
 		}
-		chain.doFilter(new Replayed(request, body), response);
+		chain.doFilter(new ReplayedBody(request, body), response);
 	}
 
 	private static boolean hasPlan(byte[] body) {
@@ -59,54 +57,6 @@ class MigrationRequestCheck extends OncePerRequestFilter {
 			return json != null && json.path("migrationPlan").isObject();
 		} catch (IOException notJson) {
 			return false;
-		}
-	}
-
-	/** The request with its body, already read here, to be read again. */
-	private static final class Replayed extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		Replayed(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					java.nio.charset.StandardCharsets.UTF_8));
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package com.retentiondesk.tasklist;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +9,8 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -44,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.casework.ShownBriefs;
+import com.retentiondesk.web.ReplayedBody;
 
 /**
  * What Tasklist does to one task, made to work with authorization on, on both REST paths
@@ -185,53 +181,7 @@ final class TaskAccess extends OncePerRequestFilter {
 			task.remove("camundaFormRef");
 		}
 		byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
-		return new HttpServletRequestWrapper(request) {
-			@Override
-			public ServletInputStream getInputStream() {
-				ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-				return new ServletInputStream() {
-					@Override
-					public int read() {
-						return in.read();
-					}
-
-					@Override
-					public int read(byte[] b, int off, int len) {
-						return in.read(b, off, len);
-					}
-
-					@Override
-					public boolean isFinished() {
-						return in.available() == 0;
-					}
-
-					@Override
-					public boolean isReady() {
-						return true;
-					}
-
-					@Override
-					public void setReadListener(ReadListener listener) {
-						throw new UnsupportedOperationException();
-					}
-				};
-			}
-
-			@Override
-			public int getContentLength() {
-				return bytes.length;
-			}
-
-			@Override
-			public long getContentLengthLong() {
-				return bytes.length;
-			}
-
-			@Override
-			public java.io.BufferedReader getReader() {
-				return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-			}
-		};
+		return new ReplayedBody(request, bytes);
 	}
 
 	/**
