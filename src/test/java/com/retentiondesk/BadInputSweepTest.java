@@ -1,5 +1,6 @@
 package com.retentiondesk;
 
+import static com.retentiondesk.JsonRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -210,11 +211,5 @@ class BadInputSweepTest {
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return http.withBasicAuth("billing", Fixtures.PASSWORD).postForEntity("/api/customers/import",
 				new HttpEntity<>(form, headers), Map.class);
-	}
-
-	private static HttpEntity<String> json(String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new HttpEntity<>(body, headers);
 	}
 }

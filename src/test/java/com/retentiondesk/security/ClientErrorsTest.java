@@ -1,5 +1,7 @@
 package com.retentiondesk.security;
 
+import static com.retentiondesk.JsonRequests.json;
+import static com.retentiondesk.JsonRequests.withJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -189,18 +191,5 @@ class ClientErrorsTest {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return new HttpEntity<>(form, headers);
-	}
-
-	private static HttpHeaders withJson(HttpHeaders session) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(session);
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return headers;
-	}
-
-	private static HttpEntity<String> json(String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new HttpEntity<>(body, headers);
 	}
 }

@@ -1,5 +1,7 @@
 package com.retentiondesk.security;
 
+import static com.retentiondesk.JsonRequests.json;
+import static com.retentiondesk.JsonRequests.withJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +14,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.retentiondesk.DeskTest;
@@ -110,18 +111,5 @@ class OwnIdentityTest {
 
 		assertThat(rename.getStatusCode()).as(rename.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(identity.createUserQuery().userId("selfish1").singleResult().getEmail()).isEqualTo("selfish1@example.cn");
-	}
-
-	private static HttpHeaders withJson(HttpHeaders session) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(session);
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return headers;
-	}
-
-	private static HttpEntity<String> json(String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new HttpEntity<>(body, headers);
 	}
 }

@@ -1,5 +1,7 @@
 package com.retentiondesk.security;
 
+import static com.retentiondesk.JsonRequests.json;
+import static com.retentiondesk.JsonRequests.withJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -227,18 +229,5 @@ class SecurityTest {
 
 	private HttpHeaders tasklistSession(String user) {
 		return TasklistSession.login(http, user, Fixtures.PASSWORD);
-	}
-
-	private static HttpHeaders withJson(HttpHeaders session) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(session);
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return headers;
-	}
-
-	private static HttpEntity<String> json(String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new HttpEntity<>(body, headers);
 	}
 }
