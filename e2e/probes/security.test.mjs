@@ -105,10 +105,14 @@ test('3. supervisors see their own team\'s figures, managers no team\'s case cou
   clientError(await call('GET', '/engine-rest/process-definition/statistics', { user: 'manager1' }), 403, '统计');
 });
 
-test('3. supervisors read only their own team\'s case variables and history', { todo: 'per-case authorizations: see docs/operations.md, "Team boundaries"' }, async () => {
+test('3. supervisors read only their own team\'s case variables and history', async () => {
   const [theirs] = await api('GET', '/engine-rest/process-instance?variables=teamGroup_eq_team2&maxResults=1');
-  assert.ok(theirs);
-  assert.equal((await call('GET', `/engine-rest/process-instance/${theirs.id}/variables`, { user: 'supervisor1' })).status, 404);
+  const [own] = await api('GET', '/engine-rest/process-instance?variables=teamGroup_eq_team1&maxResults=1');
+  assert.ok(theirs && own);
+  assert.equal((await call('GET', `/engine-rest/process-instance/${theirs.id}/variables`, { user: 'supervisor1' })).status, 403);
+  assert.equal((await call('GET', `/engine-rest/process-instance/${own.id}/variables`, { user: 'supervisor1' })).status, 200);
+  assert.deepEqual(await api('GET', `/engine-rest/process-instance?businessKey=${theirs.businessKey}`, { user: 'supervisor1' }), []);
+  assert.deepEqual(await api('GET', `/engine-rest/history/variable-instance?processInstanceId=${theirs.id}`, { user: 'supervisor1' }), []);
 });
 
 test('4. the session and CSRF cookies carry one SameSite, Strict', async () => {

@@ -27,10 +27,12 @@ public class CaseFiles {
 	private final CaseBriefs briefs;
 	private final Clock clock;
 	private final CaseMetrics metrics;
+	private final TeamCaseAccess teamAccess;
 
 	CaseFiles(RetentionCases cases, RuntimeService runtime, Staff staff, CaseBriefs briefs, Clock clock,
-			CaseMetrics metrics) {
+			CaseMetrics metrics, TeamCaseAccess teamAccess) {
 		this.metrics = metrics;
+		this.teamAccess = teamAccess;
 		this.cases = cases;
 		this.runtime = runtime;
 		this.staff = staff;
@@ -88,6 +90,7 @@ public class CaseFiles {
 		start.put(CaseVariables.CASE_BRIEF, brief.text());
 		ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, customer.getCustomerNo(), start);
 		opened.attachProcess(instance.getId());
+		teamAccess.grant(instance.getId(), team);
 		metrics.opened(type);
 		return opened;
 	}

@@ -79,9 +79,9 @@ public class IdentitySetup implements ApplicationRunner {
 		grant(DeskGroups.PHONE_MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		grant(DeskGroups.SUPERVISORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(DeskGroups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-				Permissions.READ_INSTANCE);
-		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+		// the definitions only: each case grants its team READ on its instance (casework.TeamCaseAccess),
+		// so a supervisor reads their own team's cases and no other's (TeamBoundaryMigration for older databases)
+		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		grant(DeskGroups.SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		// names instead of user ids in Tasklist (assignee, candidate groups) and in the case briefs
 		for (String staff : List.of(DeskGroups.PHONE_MANAGERS, DeskGroups.SUPERVISORS)) {
