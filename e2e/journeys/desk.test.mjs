@@ -188,6 +188,54 @@ test('1b. a phone manager sets a follow-up date and adds a comment on her own ta
   });
 });
 
+test('1c. a customer with two open cases: each call task names the other one and who holds it', TIMEOUT, async () => {
+  // a customer of manager3 (team1) in arrears whose recharge agreement ends within the expiry window
+  const TWO = { no: 'E2E0003', name: '司马青云', serviceNo: '13300009003' };
+  const today = new Date((await api('GET', '/api/e2e/clock')).now);
+  const ends = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const form = new FormData();
+  form.append('file', new Blob([[
+    'customer_no,name,service_no,network,segment,star_level,payment_type,balance,arrears_months,line_status,manager,agreement_type,agreement_end',
+    `${TWO.no},${TWO.name},${TWO.serviceNo},PHS,OTHER,3,POSTPAID,-45.00,2,ACTIVE,manager3,RECHARGE_BINDING,${ends}`
+  ].join('\n') + '\n'], { type: 'text/csv' }), 'e2e-two-cases.csv');
+  const report = await api('POST', '/api/customers/import', { user: 'billing', form });
+  assert.equal(report.created, 1, JSON.stringify(report));
+  for (const scan of ['ArrearsScanProcess', 'ExpiryScanProcess']) {
+    await api('POST', `/engine-rest/process-definition/key/${scan}/start`, {
+      json: { variables: { force: { value: true, type: 'Boolean' } } }
+    });
+  }
+  const open = await eventually(`two call tasks of ${TWO.no}`, async () => {
+    const found = await tasksOf(TWO);
+    return found.length === 2 ? found : null;
+  });
+
+  await inBrowser('journey-1c', async page => {
+    await login(page, 'tasklist', 'manager3');
+    await openFilter(page, '我的任务');
+    const named = [];
+    for (const index of [0, 1]) {
+      await card(page, TWO).nth(index).locator('h4 a').click();
+      await caseBriefShows(page, TWO);
+      // both tasks are manager3's (张伟): each names the other case and its holder; the second form
+      // replaces the first, so wait for the other case's name to change
+      const caseName = await eventually(`the brief of task ${index + 1} naming the other case`, async () => {
+        const brief = await page.getByLabel('客户情况').inputValue();
+        const line = brief.split('\n').find(l => l.startsWith('另有未结案件: ')) ?? '';
+        const [, name] = line.match(/^另有未结案件: (欠费温馨提醒|到期预警保有), 张伟 处理中$/) ?? [];
+        return name && name !== named[0] ? name : null;
+      });
+      named.push(caseName);
+      await noEnglish(page, `the call form of the customer's case ${index + 1}`);
+      if (index === 0) {
+        await shot(page, 'tasklist-two-open-cases');
+      }
+    }
+    assert.deepEqual(named.sort(), ['到期预警保有', '欠费温馨提醒'].sort());
+  });
+  assert.deepEqual(open.map(t => t.assignee), ['manager3', 'manager3']);
+});
+
 test('2. an invalid call form shows the server\'s Chinese message and saves nothing', TIMEOUT, async () => {
   const [task] = await tasksOf(LATE);
   const before = await api('GET', `/engine-rest/task/${task.id}/variables`);
@@ -293,6 +341,19 @@ test('4. the supervisor\'s 保有看板 in Cockpit shows the figures of /api/kpi
     // Cockpit scrolls inside its own container: a tall window shows the whole dashboard
     await page.setViewportSize({ width: 1400, height: 2000 });
     await shot(page, 'cockpit-kpi-dashboard');
+    await noEnglish(page, 'the supervisor\'s Cockpit dashboard');
+
+    // the team's own case opens in Cockpit; another team's is not the supervisor's to read (issue #24, finding 3)
+    const [own] = await api('GET', `/engine-rest/process-instance?businessKey=${LATE.no}`, { user: 'supervisor1' });
+    assert.ok(own, 'supervisor1 reads the case of her team');
+    const [theirs] = await api('GET', '/engine-rest/process-instance?variables=teamGroup_eq_team2&maxResults=1');
+    if (theirs) {
+      assert.equal((await call('GET', `/engine-rest/process-instance/${theirs.id}`, { user: 'supervisor1' })).status, 403);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${BASE}/camunda/app/cockpit/default/#/process-instance/${own.id}/runtime`);
+    await page.locator('td', { hasText: LATE.no }).first().waitFor();
+    await shot(page, 'cockpit-own-team-case');
   }, { now: (await api('GET', '/api/e2e/clock')).now });
 });
 
