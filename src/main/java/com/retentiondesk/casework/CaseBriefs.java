@@ -77,7 +77,7 @@ public class CaseBriefs {
 		customerLines.add(CaseBrief.CUSTOMER + customer.getName() + " (" + customer.getCustomerNo() + ")  "
 				+ customer.getStarLevel() + "星");
 		customerLines.add(CaseBrief.NUMBER + customer.getServiceNo() + "  网络: "
-				+ (customer.getNetwork() == Network.PHS ? "小灵通" : "C网")
+				+ (customer.getNetwork() == Network.PHS ? "小灵通" : "CDMA")
 				+ (customer.getSegment() == null ? "" : " " + customer.getSegment().label()));
 		if (customer.getSecondPhone() != null) {
 			customerLines.add(CaseBrief.SECOND_PHONE + customer.getSecondPhone());

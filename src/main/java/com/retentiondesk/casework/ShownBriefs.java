@@ -21,7 +21,7 @@ public class ShownBriefs {
 
 	/** Codes written into briefs by the cases, and what a manager reads instead. */
 	static final Map<String, String> LABELS = Map.ofEntries(
-			Map.entry("PHS_TO_CDMA_PREMIUM", "小灵通升级C网(高价值)"), Map.entry("PHS_TO_CDMA", "小灵通升级C网"),
+			Map.entry("PHS_TO_CDMA_PREMIUM", "小灵通升级CDMA(高价值)"), Map.entry("PHS_TO_CDMA", "小灵通升级CDMA"),
 			Map.entry("TIER_UPGRADE", "套餐升档"), Map.entry("PREPAY_BONUS_STANDARD", "冻费送(标准)"),
 			Map.entry("PREPAY_BONUS", "冻费送"), Map.entry("CONVERGED_BUNDLE", "融合套餐"),
 			Map.entry("HANDSET_RENEWAL", "续约购机补贴"), Map.entry("CARE_PACKAGE", "关怀礼包"),

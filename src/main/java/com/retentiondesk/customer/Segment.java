@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Customer segments that the retention rules distinguish (客户分群). */
 public enum Segment {
 	/** 普1: tier-1 (general) CDMA customers. */
-	CDMA_TIER1("普1", "C网普1"),
+	CDMA_TIER1("普1", "CDMA普1", "C网普1"),
 	/** 中高端: mid/high-end customers, the PHS base that phone managers serve. */
 	MID_HIGH_END("中高端"),
 	/** Any other segment. */

@@ -24,8 +24,8 @@ public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseType
 			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks) {
 	}
 
-	/** An open supervisor task, oldest first. */
-	public record Escalation(String taskId, String taskName, String customerNo, String assignee,
+	/** An open supervisor task, oldest first; {@code assigneeName} is what the dashboard shows (王芳, not an id). */
+	public record Escalation(String taskId, String taskName, String customerNo, String assignee, String assigneeName,
 			LocalDateTime created, String link) {
 	}
 }

@@ -170,7 +170,8 @@ public class Kpis {
 				+ "join retention_case r on r.process_instance_id = t.PROC_INST_ID_ "
 				+ "where t.TASK_DEF_KEY_ like 'Task_Escalat%'" + MANAGER_FILTER + " order by t.CREATE_TIME_ asc",
 				params, (row, i) -> new KpiReport.Escalation(row.getString(1), row.getString(2), row.getString(3),
-						row.getString(4), row.getTimestamp(5).toLocalDateTime(),
+						row.getString(4), row.getString(4) == null ? null : staff.nameOf(row.getString(4)),
+						row.getTimestamp(5).toLocalDateTime(),
 						"/camunda/app/tasklist/default/#/?task=" + row.getString(1)));
 	}
 

@@ -59,8 +59,8 @@ class RecordUpgradeOrder implements JavaDelegate {
 				Boolean.parseBoolean(String.valueOf(values.get(UpgradeProcess.STORE_VISIT))),
 				CaseVariables.managerId(execution), LocalDateTime.now(clock))));
 		if (customer.getEmail() != null) {
-			notifications.queue(confirmationKey(caseId), Channel.EMAIL, customer.getEmail(), "【升级确认】小灵通升级C网订单",
-					"尊敬的" + customer.getName() + "客户:\n\n您的小灵通号码" + customer.getServiceNo() + "升级C网的订单已登记。机型: "
+			notifications.queue(confirmationKey(caseId), Channel.EMAIL, customer.getEmail(), "【升级确认】小灵通升级CDMA订单",
+					"尊敬的" + customer.getName() + "客户:\n\n您的小灵通号码" + customer.getServiceNo() + "升级CDMA的订单已登记。机型: "
 							+ order.getHandsetModel() + (order.getAppointmentOn() != null ? ",预约办理日期: " + order.getAppointmentOn() : "")
 							+ (order.isStoreVisit() ? ",请携带身份证到就近营业厅办理" : "")
 							+ "。\n\n如有疑问,请致电您的专属电话经理或拨打10000。");

@@ -16,11 +16,11 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // the header: "保有工作台 监控" instead of "Camunda Cockpit"
+  app: {
+    name: '监控',
+    vendor: '保有工作台'
+  },
   // the supervisors' KPI dashboard 保有看板 (scripts/retention-kpi.js)
   customScripts: ['scripts/retention-kpi.js'],
   // customScripts: [

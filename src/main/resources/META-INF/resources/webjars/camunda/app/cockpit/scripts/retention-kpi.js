@@ -123,13 +123,13 @@ function render(node, api) {
         [[yuan(kpi.arrears.amountOwed), yuan(kpi.arrears.amountRecovered), percent(kpi.arrears.recoveryRate)]]));
     result.append(el('h4', {}, '电话经理'),
       table(['电话经理', '外呼', '接通', '接通率', '按时完成', '逾期完成', '未完成任务', '已逾期'],
-        kpi.managers.map(m => [m.name + ' (' + m.managerId + ')', m.calls, m.reached, percent(m.connectionRate),
+        kpi.managers.map(m => [el('span', { title: m.managerId, 'data-manager': m.managerId }, m.name), m.calls, m.reached, percent(m.connectionRate),
           m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
     result.append(el('h4', {}, '待处理的升级(最早的在前)'),
       kpi.escalations.length === 0 ? el('p', {}, '没有待处理的升级')
         : table(['任务', '客户', '处理人', '升级时间'],
           kpi.escalations.map(e => [el('a', { href: root + e.link, target: '_blank' }, e.taskName), e.customerNo,
-            e.assignee || '-', e.created.replace('T', ' ').substring(0, 16)])));
+            e.assigneeName || e.assignee || '-', e.created.replace('T', ' ').substring(0, 16)])));
   }
 
   node.append(el('section', { class: 'retention-kpi' },
@@ -138,6 +138,32 @@ function render(node, api) {
     result));
   teamsLoaded.then(load);
 }
+
+const HAN = /^\p{Script=Han}+$/u;
+
+// Cockpit in Chinese to its edges: the browser title, the user's name family name first in the header
+// (周建国, not "建国 周", as Tasklist's desk.js does) and the footer's product line (the header's app name
+// comes from config.js); the footer keeps "Camunda" and the version number.
+function tidyChrome() {
+  document.querySelectorAll('[cam-widget-header] .dropdown-toggle').forEach(node => node.childNodes.forEach(child => {
+    const parts = child.nodeType === Node.TEXT_NODE ? child.textContent.trim().split(/\s+/) : [];
+    if (parts.length === 2 && HAN.test(parts[0]) && HAN.test(parts[1])) {
+      child.textContent = ' ' + parts[1] + parts[0] + ' ';
+    }
+  }));
+  if (!document.title.startsWith('保有工作台')) {
+    document.title = '保有工作台 · 监控';
+  }
+  const powered = document.querySelector('footer a[href*="camunda"]');
+  if (powered && powered.textContent.trim() !== 'Camunda') {
+    powered.textContent = 'Camunda';
+  }
+  const version = document.querySelector('footer .version');
+  if (version && /^v/.test(version.textContent)) {
+    version.textContent = version.textContent.replace(/^v/, '');
+  }
+}
+new MutationObserver(tidyChrome).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
 export default {
   id: 'retention-desk.kpi',
