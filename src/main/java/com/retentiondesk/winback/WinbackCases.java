@@ -55,8 +55,8 @@ public class WinbackCases {
 	/**
 	 * The customer's line was suspended. Opens a case (single stop: a call due within two calling
 	 * hours; double stop: calls to the alternate numbers), or moves an open single-stop case on when the
-	 * line is now fully barred. A stop reported again for a line already stopped as hard opens no case
-	 * when a case has worked that stop already (see {@link WinbackPolicy}).
+	 * line is now fully barred. A stop that a case has already worked opens no new case (see
+	 * {@link WinbackPolicy}).
 	 *
 	 * @param before the line's status before this event
 	 * @return the case that was opened or moved on; empty when the event changed nothing
@@ -65,7 +65,7 @@ public class WinbackCases {
 	public Optional<RetentionCase> lineSuspended(Customer customer, StopKind kind, LineStatus before) {
 		Optional<RetentionCase> open = cases.findOpen(customer.getCustomerNo(), CaseType.SUSPENDED_WINBACK);
 		if (open.isEmpty()) {
-			if (!WinbackPolicy.isNewStop(before, kind) && history.countWorkedStops(customer.getCustomerNo()) > 0) {
+			if (!WinbackPolicy.opensCase(before, kind, history.findWorkedStops(customer.getCustomerNo()))) {
 				return Optional.empty();
 			}
 			Map<String, Object> variables = new HashMap<>();
