@@ -1,6 +1,7 @@
 package com.retentiondesk.expiry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
@@ -24,4 +25,11 @@ interface ExpiryCandidates extends Repository<Agreement, Long> {
 			order by a.id""")
 	List<Long> findExpiryCandidates(@Param("after") long after, @Param("from") LocalDate from,
 			@Param("to") LocalDate to, Limit limit);
+
+	/** The agreements of these customers that an expiry case has been about (open or ended). */
+	@Query("""
+			select a from Agreement a
+			where a.customerNo in :customerNos
+			  and exists (select 1 from RetentionCase r where r.agreementId = a.id)""")
+	List<Agreement> findWorked(@Param("customerNos") Collection<String> customerNos);
 }

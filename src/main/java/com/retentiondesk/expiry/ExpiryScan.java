@@ -2,7 +2,15 @@ package com.retentiondesk.expiry;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -19,8 +27,10 @@ import com.retentiondesk.customer.LineStatus;
 
 /**
  * Opens an expiry case for every agreement that ends within the next 60 days and has had no case
- * yet, unless the customer's line is closed or the customer has an open expiry case (a second
- * agreement then waits for a later scan), in chunks (see {@link ChunkedScan}).
+ * yet, unless the customer's line is closed, the customer has an open expiry case (a second
+ * agreement then waits for a later scan), or the agreement is the same expiry as one already worked
+ * (see {@link ExpiryPolicy}), in chunks (see {@link ChunkedScan}). A chunk locks its customers first,
+ * as the arrears scan does, so that a scan on another node waits for it and then finds its cases open.
  */
 @Service("expiryCaseScan")
 public class ExpiryScan {
@@ -59,18 +69,32 @@ public class ExpiryScan {
 	}
 
 	private Result openChunk(List<Long> agreementIds) {
-		int opened = 0;
-		int skipped = 0;
-		for (Agreement agreement : agreements.findAllById(agreementIds)) {
-			Customer customer = customers.findById(agreement.getCustomerNo()).orElse(null);
-			if (customer == null || customer.getLineStatus() == LineStatus.CLOSED
-					|| cases.findOpen(customer.getCustomerNo(), CaseType.CONTRACT_EXPIRY).isPresent()) {
-				skipped++;
-			} else {
-				expiry.open(customer, agreement);
-				opened++;
-			}
+		List<Agreement> chunk = new ArrayList<>(agreements.findAllById(agreementIds));
+		chunk.sort(Comparator.comparing(Agreement::getId));
+		Set<String> customerNos = chunk.stream().map(Agreement::getCustomerNo).collect(Collectors.toCollection(TreeSet::new));
+		if (customerNos.isEmpty()) {
+			return new Result(0, agreementIds.size(), 0);
 		}
-		return new Result(opened, skipped, 0);
+		// lock first, then look for open cases: a scan on another node that has the chunk waits for us
+		Map<String, Customer> byNumber = customers.lockAll(customerNos).stream()
+				.collect(Collectors.toMap(Customer::getCustomerNo, Function.identity()));
+		Set<String> busy = new HashSet<>(cases.findCustomersWithOpenCase(CaseType.CONTRACT_EXPIRY, customerNos));
+		Map<String, List<Agreement>> worked = candidates.findWorked(customerNos).stream()
+				.collect(Collectors.groupingBy(Agreement::getCustomerNo, Collectors.toCollection(ArrayList::new)));
+		int opened = 0;
+		for (Agreement agreement : chunk) {
+			Customer customer = byNumber.get(agreement.getCustomerNo());
+			List<Agreement> workedBefore = worked.computeIfAbsent(agreement.getCustomerNo(), no -> new ArrayList<>());
+			if (customer == null || customer.getLineStatus() == LineStatus.CLOSED
+					|| busy.contains(customer.getCustomerNo())
+					|| ExpiryPolicy.alreadyWorked(agreement, workedBefore, settings.openBefore())) {
+				continue;
+			}
+			expiry.open(customer, agreement);
+			busy.add(customer.getCustomerNo());
+			workedBefore.add(agreement);
+			opened++;
+		}
+		return new Result(opened, agreementIds.size() - opened, 0);
 	}
 }

@@ -61,13 +61,14 @@ public class LineEventBooking {
 		if (!record(customerNo, eventKind, at)) {
 			return new Result(customerNo, true, List.of());
 		}
-		if (customer.getLineStatus() != LineStatus.CLOSED) {
+		LineStatus before = customer.getLineStatus();
+		if (before != LineStatus.CLOSED) {
 			customer.changeLineStatus(kind == StopKind.SINGLE_STOP ? LineStatus.SINGLE_STOP : LineStatus.DOUBLE_STOP,
 					LocalDateTime.now(clock));
 		}
 		List<Long> touched = new ArrayList<>();
 		arrears.lineSuspended(customerNo).map(RetentionCase::getId).ifPresent(touched::add);
-		winback.lineSuspended(customer, kind).map(RetentionCase::getId).ifPresent(touched::add);
+		winback.lineSuspended(customer, kind, before).map(RetentionCase::getId).ifPresent(touched::add);
 		return new Result(customerNo, false, touched);
 	}
 

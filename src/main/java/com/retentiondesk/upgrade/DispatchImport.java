@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -28,8 +30,10 @@ import com.retentiondesk.customer.TabularFile;
 
 /**
  * Dispatched target lists (派单): one upgrade case per listed PHS customer whose line is not closed,
- * who has no open upgrade case and was not already dispatched in the same campaign. The rows are
- * read (CSV or .xlsx) and checked first; the cases then open in chunks (see {@link ChunkedScan}).
+ * who has no open upgrade case, was not already dispatched in the same campaign and did not decline an
+ * upgrade within {@code desk.upgrade.reopen-after}. The rows are
+ * read (CSV or .xlsx) and checked first; the cases then open in chunks (see {@link ChunkedScan}), each
+ * locking its customers first.
  */
 @Service
 public class DispatchImport {
@@ -42,10 +46,12 @@ public class DispatchImport {
 	private final UpgradeCases upgrades;
 	private final UpgradeSettings settings;
 	private final ChunkedScan scan;
+	private final UpgradeHistory history;
 	private final Clock clock;
 
 	DispatchImport(Customers customers, RetentionCases cases, UpgradeCases upgrades, UpgradeSettings settings,
-			ChunkedScan scan, Clock clock) {
+			ChunkedScan scan, UpgradeHistory history, Clock clock) {
+		this.history = history;
 		this.customers = customers;
 		this.cases = cases;
 		this.upgrades = upgrades;
@@ -134,17 +140,23 @@ public class DispatchImport {
 	private Result openChunk(List<Entry> chunk, String campaign, LocalDate deadline,
 			Map<Integer, DispatchReport.Row> skipped) {
 		int opened = 0;
+		List<String> customerNos = chunk.stream().map(Entry::customerNo).toList();
+		// lock first, then look for open cases (as the daily scans do): a dispatch of the same list on
+		// another node waits for this chunk and then finds its cases open
 		Map<String, Customer> byNumber = new HashMap<>();
-		customers.findAllById(chunk.stream().map(Entry::customerNo).toList())
-				.forEach(c -> byNumber.put(c.getCustomerNo(), c));
+		customers.lockAll(customerNos).forEach(c -> byNumber.put(c.getCustomerNo(), c));
+		Set<String> open = cases.findCustomersWithOpenCase(CaseType.PHS_UPGRADE, customerNos);
+		Set<String> dispatched = history.findDispatchedIn(campaign, customerNos);
+		Set<String> declined = history.findDeclinedSince(customerNos,
+				LocalDateTime.now(clock).minus(settings.reopenAfter()));
 		for (Entry entry : chunk) {
 			Customer customer = byNumber.get(entry.customerNo());
 			String reason = customer == null ? "未知客户"
 					: customer.getNetwork() != Network.PHS ? "不是小灵通客户"
 					: customer.getLineStatus() == LineStatus.CLOSED ? "线路已拆机"
-					: cases.findOpen(entry.customerNo(), CaseType.PHS_UPGRADE).isPresent() ? "已有未结的升级案件"
-					: cases.existsByCustomerNoAndCaseTypeAndCampaign(entry.customerNo(), CaseType.PHS_UPGRADE, campaign)
-							? "本活动已派过单"
+					: open.contains(entry.customerNo()) ? "已有未结的升级案件"
+					: dispatched.contains(entry.customerNo()) ? "本活动已派过单"
+					: declined.contains(entry.customerNo()) ? "近期已拒绝升级"
 					: null;
 			if (reason != null) {
 				skipped.put(entry.line(), new DispatchReport.Row(entry.line(), entry.customerNo(), reason));

@@ -20,6 +20,7 @@ import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.Customer;
+import com.retentiondesk.customer.LineStatus;
 
 /**
  * The suspended-customer win-back case (停机预警保有): what the billing events call. A suspension
@@ -37,10 +38,12 @@ public class WinbackCases {
 	private final RuntimeService runtime;
 	private final WorkCalendar calendar;
 	private final WinbackSettings settings;
+	private final WinbackHistory history;
 	private final Clock clock;
 
 	WinbackCases(CaseFiles files, RetentionCases cases, RuntimeService runtime, WorkCalendar calendar,
-			WinbackSettings settings, Clock clock) {
+			WinbackSettings settings, WinbackHistory history, Clock clock) {
+		this.history = history;
 		this.files = files;
 		this.cases = cases;
 		this.runtime = runtime;
@@ -52,14 +55,19 @@ public class WinbackCases {
 	/**
 	 * The customer's line was suspended. Opens a case (single stop: a call due within two calling
 	 * hours; double stop: calls to the alternate numbers), or moves an open single-stop case on when the
-	 * line is now fully barred.
+	 * line is now fully barred. A stop that a case has already worked opens no new case (see
+	 * {@link WinbackPolicy}).
 	 *
+	 * @param before the line's status before this event
 	 * @return the case that was opened or moved on; empty when the event changed nothing
 	 */
 	@Transactional
-	public Optional<RetentionCase> lineSuspended(Customer customer, StopKind kind) {
+	public Optional<RetentionCase> lineSuspended(Customer customer, StopKind kind, LineStatus before) {
 		Optional<RetentionCase> open = cases.findOpen(customer.getCustomerNo(), CaseType.SUSPENDED_WINBACK);
 		if (open.isEmpty()) {
+			if (!WinbackPolicy.opensCase(before, kind, history.findWorkedStops(customer.getCustomerNo()))) {
+				return Optional.empty();
+			}
 			Map<String, Object> variables = new HashMap<>();
 			variables.put(WinbackProcess.STOP_KIND, kind.name());
 			variables.put(WinbackProcess.ATTEMPTS, 0);

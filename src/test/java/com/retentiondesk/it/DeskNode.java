@@ -153,6 +153,15 @@ final class DeskNode implements AutoCloseable {
 		}
 	}
 
+	/** This run's log so far. */
+	String logSoFar() {
+		try {
+			return thisRunsLog();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** kill -9: no shutdown hook, no graceful job executor stop, open transactions die with the connections. */
 	void kill() {
 		process.destroyForcibly();

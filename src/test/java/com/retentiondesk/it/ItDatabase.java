@@ -32,13 +32,25 @@ final class ItDatabase {
 	/** Drops and creates the database; answers a JdbcTemplate on it. */
 	static JdbcTemplate recreate(String database) {
 		JdbcTemplate server = new JdbcTemplate(new DriverManagerDataSource(serverUrl() + "/" + OPTIONS, user(), password()));
-		server.execute("DROP DATABASE IF EXISTS " + database);
-		server.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+		server.execute("DROP DATABASE IF EXISTS " + own(database));
+		server.execute("CREATE DATABASE " + own(database) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
 		return new JdbcTemplate(new DriverManagerDataSource(url(database), user(), password()));
 	}
 
 	static String url(String database) {
-		return serverUrl() + "/" + database + OPTIONS;
+		return serverUrl() + "/" + own(database) + OPTIONS;
+	}
+
+	/**
+	 * The test's database name with the suffix of DB_URL's database: with {@code -Dit.db.url=...
+	 * /retention_desk_it22} the two-node test uses {@code rd_rel_two22}, so that two runs on one server
+	 * (two branches) do not drop each other's databases.
+	 */
+	static String own(String database) {
+		String url = env("DB_URL", "jdbc:mysql://127.0.0.1:3306/retention_desk_it");
+		String name = url.replaceFirst("^jdbc:[a-z]+://[^/]+/?", "").replaceFirst("[?;].*$", "");
+		String suffix = name.startsWith("retention_desk_it") ? name.substring("retention_desk_it".length()) : "";
+		return database + suffix.replaceAll("[^A-Za-z0-9_]", "");
 	}
 
 	static String user() {

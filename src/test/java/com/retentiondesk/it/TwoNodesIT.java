@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two nodes, one database (issue #10): two desk JVMs with their job executors on share database
  * {@code rd_rel_two}. Both start the arrears scan at the same moment over 5,000 due customers; then
- * 2,000 second-reminder timers fall due at once and the two job executors fire them.
+ * 2,000 second-reminder timers fall due at once and the two job executors fire them; then both start
+ * the expiry scan over 500 customers with agreements ending soon (issue #22), 50 of them with two.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,7 +41,10 @@ class TwoNodesIT {
 	private static final String DB = "rd_rel_two";
 	private static final int CUSTOMERS = 5_000;
 	private static final int TIMERS = 2_000;
+	private static final int EXPIRING = 500;
+	private static final int WITH_TWO_AGREEMENTS = 50;
 	private static final String PASSWORD = "It-Manager#2026";
+	private static final String EXPIRY_CHUNKS = "desk.expiry.scan-chunk-size=100";
 	private static final String SCAN_START = "{\"variables\":{\"force\":{\"value\":true,\"type\":\"Boolean\"}}}";
 
 	private JdbcTemplate jdbc;
@@ -49,10 +54,11 @@ class TwoNodesIT {
 	@BeforeAll
 	void twoNodes() {
 		jdbc = ItDatabase.recreate(DB);
-		nodeA = new DeskNode("two-node-a", DB).start();
+		// small expiry chunks: the two scans meet on several chunks, not on one
+		nodeA = new DeskNode("two-node-a", DB, EXPIRY_CHUNKS).start();
 		// the first node creates the schema (Flyway and the engine); the second starts once it is there
 		nodeA.awaitEngine(Duration.ofMinutes(4));
-		nodeB = new DeskNode("two-node-b", DB).start();
+		nodeB = new DeskNode("two-node-b", DB, EXPIRY_CHUNKS).start();
 		nodeA.awaitUp(Duration.ofMinutes(4));
 		nodeB.awaitUp(Duration.ofMinutes(4));
 
@@ -178,5 +184,63 @@ class TwoNodesIT {
 		log.info("two-node timers: {} first calls completed over REST in {} s; {} due timers fired in {} s ({} timers/s); "
 				+ "job executions (node, state, count): {}", TIMERS, String.format("%.1f", completeSeconds), TIMERS,
 				String.format("%.1f", seconds), String.format("%.0f", TIMERS / seconds), byNode);
+	}
+
+	@Test
+	@Order(3)
+	void shouldOpenExactlyOneExpiryCasePerCustomerWhenBothNodesScanAtOnce() {
+		// agreements ending in 30 days for the first 500 customers; the first 50 have a second one (the
+		// other type, later): one case at a time per customer, so the second waits for a later scan
+		LocalDate end = LocalDate.now().plusDays(30);
+		Timestamp now = Timestamp.valueOf(java.time.LocalDateTime.now());
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 1; i <= EXPIRING; i++) {
+			String customerNo = String.format("R2C%05d", i);
+			rows.add(new Object[] { customerNo, "RECHARGE_BINDING", java.sql.Date.valueOf(end), now });
+			if (i <= WITH_TWO_AGREEMENTS) {
+				rows.add(new Object[] { customerNo, "HANDSET_SUBSIDY", java.sql.Date.valueOf(end.plusDays(5)), now });
+			}
+		}
+		jdbc.batchUpdate("insert into agreement (customer_no, agreement_type, end_date, created_at) values (?,?,?,?)", rows);
+
+		long start = System.nanoTime();
+		nodeA.admin("POST", "/engine-rest/process-definition/key/ExpiryScanProcess/start", SCAN_START);
+		ItDatabase.awaitCount(jdbc, 1, 30_000, "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'ExpiryScanProcess' "
+				+ "and HANDLER_TYPE_ = 'async-continuation' and LOCK_OWNER_ is not null");
+		nodeB.admin("POST", "/engine-rest/process-definition/key/ExpiryScanProcess/start", SCAN_START);
+
+		int scansDone = ItDatabase.awaitCount(jdbc, 2, 600_000,
+				"select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'ExpiryScanProcess' and END_TIME_ is not null");
+		double seconds = (System.nanoTime() - start) / 1e9;
+
+		assertThat(scansDone).as("both scans ended").isEqualTo(2);
+		assertThat(ItDatabase.count(jdbc, "select count(*) from retention_case where case_type = 'CONTRACT_EXPIRY'"))
+				.as("expiry cases").isEqualTo(EXPIRING);
+		assertThat(ItDatabase.count(jdbc, "select count(distinct customer_no) from retention_case "
+				+ "where case_type = 'CONTRACT_EXPIRY' and open_flag = 1 and process_instance_id is not null"))
+				.as("customers with one open expiry case and its process").isEqualTo(EXPIRING);
+		assertThat(ItDatabase.count(jdbc, "select count(*) from retention_case r join agreement a on a.id = r.agreement_id "
+				+ "where r.case_type = 'CONTRACT_EXPIRY' and a.agreement_type = 'RECHARGE_BINDING'"))
+				.as("cases about the first agreement").isEqualTo(EXPIRING);
+		assertThat(ItDatabase.count(jdbc,
+				"select count(distinct BUSINESS_KEY_) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'ContractExpiryRetentionProcess'"))
+				.isEqualTo(EXPIRING);
+		assertThat(ItDatabase.count(jdbc,
+				"select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'ContractExpiryRetentionProcess'"))
+				.as("expiry processes started").isEqualTo(EXPIRING);
+		assertThat(ItDatabase.count(jdbc, ItDatabase.CASES_WITHOUT_PROCESS)).as("cases whose process is missing").isZero();
+		assertThat(ItDatabase.count(jdbc, "select count(*) from ACT_RU_INCIDENT")).isZero();
+		assertThat(ItDatabase.count(jdbc, "select coalesce(sum(v.LONG_), 0) from ACT_HI_VARINST v join ACT_HI_PROCINST p "
+				+ "on p.ID_ = v.PROC_INST_ID_ where p.PROC_DEF_KEY_ = 'ExpiryScanProcess' and v.NAME_ = 'opened'"))
+				.as("cases the two scans report as opened").isEqualTo(EXPIRING);
+		// each chunk locks its customers first: no chunk ran into the other node's cases and had to be redone
+		assertThat(nodeA.logSoFar() + nodeB.logSoFar()).doesNotContain("expiry scan: chunk up to");
+
+		List<Map<String, Object>> byNode = jdbc.queryForList(
+				"select j.HOSTNAME_ host, v.LONG_ opened from ACT_HI_JOB_LOG j join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_ "
+						+ "where j.PROCESS_DEF_KEY_ = 'ExpiryScanProcess' and j.JOB_DEF_TYPE_ = 'async-continuation' "
+						+ "and j.JOB_STATE_ = 2 and v.NAME_ = 'opened'");
+		log.info("two-node expiry scan: {} cases in {} s; scans (node, opened): {}", EXPIRING,
+				String.format("%.1f", seconds), byNode);
 	}
 }

@@ -59,7 +59,7 @@ class ShownBriefsTest {
 				Fixtures.withLineStatus(Fixtures.prepaid(customerNo, "1.00", "manager1"), LineStatus.SINGLE_STOP)));
 		RetentionCase arrearsCase = arrears.open(customers.findById(customerNo).orElseThrow());
 		Task arrearsCall = tasks.createTaskQuery().processInstanceId(arrearsCase.getProcessInstanceId()).singleResult();
-		RetentionCase winbackCase = winback.lineSuspended(customers.findById(customerNo).orElseThrow(), StopKind.SINGLE_STOP)
+		RetentionCase winbackCase = winback.lineSuspended(customers.findById(customerNo).orElseThrow(), StopKind.SINGLE_STOP, LineStatus.ACTIVE)
 				.orElseThrow();
 		Task winbackCall = tasks.createTaskQuery().processInstanceId(winbackCase.getProcessInstanceId()).singleResult();
 		// a teammate holds the win-back call now: the arrears brief says so, though it was written before

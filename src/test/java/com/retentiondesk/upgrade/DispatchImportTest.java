@@ -7,12 +7,21 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -21,17 +30,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
 
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.CaseType;
+import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
+import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.customer.LineStatus;
 
 /** POST /api/dispatches: who gets an upgrade case, and the report of everyone who does not. */
 @DeskTest
+@ExtendWith(OutputCaptureExtension.class)
 class DispatchImportTest {
 
 	private static final LocalDate DEADLINE = LocalDate.now().plusDays(10);
@@ -44,6 +59,10 @@ class DispatchImportTest {
 	RetentionCases cases;
 	@Autowired
 	TestRestTemplate http;
+	@Autowired
+	UpgradeCases upgrades;
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void shouldOpenOneCasePerEligibleCustomerAndReportEveryOtherRow() throws IOException {
@@ -92,6 +111,66 @@ class DispatchImportTest {
 	}
 
 	@Test
+	void shouldNotDispatchACustomerWhoDeclinedWithinNinetyDaysInAnyCampaign() throws IOException {
+		LocalDateTime now = LocalDateTime.now();
+		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP30", "30.00", "manager2"))); // declined 10 days ago
+		endedCase("DSP30", "秋季升级", CaseOutcome.DECLINED, now.minusDays(10));
+		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP31", "30.00", "manager2"))); // declined 91 days ago
+		endedCase("DSP31", "夏季升级", CaseOutcome.DECLINED, now.minusDays(91));
+		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP32", "30.00", "manager2"))); // unreachable 10 days ago
+		endedCase("DSP32", "秋季升级", CaseOutcome.UNREACHABLE, now.minusDays(10));
+
+		DispatchReport report = dispatch("rest.csv", "customer_no\nDSP30\nDSP31\nDSP32\n", "冬季升级D");
+
+		assertThat(report.casesOpened()).isEqualTo(2);
+		assertThat(report.skipped()).singleElement().satisfies(row -> {
+			assertThat(row.customerNo()).isEqualTo("DSP30");
+			assertThat(row.reason()).isEqualTo("近期已拒绝升级");
+		});
+		assertThat(cases.findOpen("DSP31", CaseType.PHS_UPGRADE)).isPresent();
+		assertThat(cases.findOpen("DSP32", CaseType.PHS_UPGRADE)).isPresent();
+	}
+
+	@Test
+	void shouldSkipACustomerDispatchedInTheCampaignWhoseCaseHasEnded() throws IOException {
+		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP40", "30.00", "manager3")));
+		endedCase("DSP40", "冬季升级E", CaseOutcome.UNREACHABLE, LocalDateTime.now().minusDays(2));
+
+		DispatchReport again = dispatch("again.csv", "customer_no\nDSP40\n", "冬季升级E");
+
+		assertThat(again.casesOpened()).isZero();
+		assertThat(again.skipped()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("本活动已派过单"));
+	}
+
+	@Test
+	void shouldWaitForACustomerAnotherNodeHoldsAndThenFindItsCaseOpen(CapturedOutput output) throws Exception {
+		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP50", "30.00", "manager4")));
+		CountDownLatch locked = new CountDownLatch(1);
+		ExecutorService otherNode = Executors.newSingleThreadExecutor();
+		try {
+			// the same list dispatched on the other node: its chunk has the customer and opens the case
+			Future<?> other = otherNode.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+				Customer customer = customers.lockAll(List.of("DSP50")).get(0);
+				locked.countDown();
+				pause(1500);
+				upgrades.open(customer, "冬季升级F", DEADLINE, null, null);
+			}));
+			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+			DispatchReport report = dispatch("same.csv", "customer_no\nDSP50\n", "冬季升级F");
+			other.get(30, TimeUnit.SECONDS);
+
+			assertThat(report.casesOpened()).isZero();
+			assertThat(report.skipped()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("已有未结的升级案件"));
+			assertThat(report.rejected()).isEmpty();
+			assertThat(output.getAll()).doesNotContain("dispatch 冬季升级F: chunk up to");
+			assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals("DSP50")).count()).isOne();
+		} finally {
+			otherNode.shutdownNow();
+		}
+	}
+
+	@Test
 	void shouldRefuseAListWithoutCustomerNumbersOrAPastDeadline() {
 		assertThatThrownBy(() -> dispatch("bad.csv", "name\nx\n", "活动")).hasMessageContaining("客户编号");
 		assertThatThrownBy(() -> dispatches.importFile("x.csv", new ByteArrayInputStream("customer_no\n".getBytes()),
@@ -118,6 +197,22 @@ class DispatchImportTest {
 	private DispatchReport dispatch(String name, String csv, String campaign) throws IOException {
 		return dispatches.importFile(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), campaign,
 				DEADLINE);
+	}
+
+	private void endedCase(String customerNo, String campaign, CaseOutcome outcome, LocalDateTime closedAt) {
+		RetentionCase file = new RetentionCase(CaseType.PHS_UPGRADE, customerNo, "manager2", closedAt.minusDays(5));
+		file.forCampaign(campaign);
+		file.close(outcome, closedAt);
+		cases.saveAndFlush(file);
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private ResponseEntity<Map> post(String user, String csv, String deadline) {

@@ -281,6 +281,97 @@ class WinbackProcessTest {
 	}
 
 	@Test
+	void shouldNotReopenForTheSameStopReportedAgainAfterTheCaseExpired() {
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
+		expiredSingleStop(customerNo);
+		kit.moveClockTo("2026-11-26T10:00");
+
+		LineEventBooking.Result again = lineEvents.suspended(customerNo, StopKind.SINGLE_STOP, nextDay(1));
+
+		org.assertj.core.api.Assertions.assertThat(again.duplicate()).isFalse();
+		org.assertj.core.api.Assertions.assertThat(again.casesTouched()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(instancesOf(customerNo)).isOne();
+	}
+
+	@Test
+	void shouldOpenAgainForAStopAfterAReactivation() {
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
+		expiredSingleStop(customerNo);
+		kit.moveClockTo("2026-11-26T10:00");
+
+		lineEvents.reactivated(customerNo, nextDay(1));
+		LineEventBooking.Result stoppedAgain = lineEvents.suspended(customerNo, StopKind.SINGLE_STOP, nextDay(2));
+
+		org.assertj.core.api.Assertions.assertThat(stoppedAgain.casesTouched()).hasSize(1);
+		assertThat(kit.instanceOf(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK).orElseThrow()))
+				.isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL);
+		org.assertj.core.api.Assertions.assertThat(instancesOf(customerNo)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldOpenAgainWhenASingleStopThatExpiredBecomesADoubleStop() {
+		String customerNo = customer(withSecondPhone(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1")));
+		expiredSingleStop(customerNo);
+		kit.moveClockTo("2026-11-26T10:00");
+
+		lineEvents.suspended(customerNo, StopKind.DOUBLE_STOP, nextDay(1));
+
+		assertThat(kit.instanceOf(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK).orElseThrow()))
+				.isWaitingAt(WinbackProcess.TASK_ALTERNATE_CALL);
+		org.assertj.core.api.Assertions.assertThat(instancesOf(customerNo)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldNotReopenForACustomerWhoLeftUnlessAPaymentCameIn() {
+		String customerNo = customer(withSecondPhone(Fixtures.postpaid(kit.newCustomerNo(), 4, "manager5")));
+		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
+		Map<String, Object> left = reached("COMPETITOR", "CHURNED");
+		left.put("competitorName", "移动");
+		kit.complete(instance, left);
+		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_CHURNED);
+		kit.moveClockTo("2026-11-26T10:00");
+
+		// the same stop reported again, then the double stop that follows: the customer told us they left
+		LineEventBooking.Result again = lineEvents.suspended(customerNo, StopKind.SINGLE_STOP, nextDay(1));
+		LineEventBooking.Result harder = lineEvents.suspended(customerNo, StopKind.DOUBLE_STOP, nextDay(2));
+		org.assertj.core.api.Assertions.assertThat(again.casesTouched()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(harder.casesTouched()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(instancesOf(customerNo)).isOne();
+
+		payments.book(customerNo, new BigDecimal("50.00"), nextDay(3));
+		lineEvents.suspended(customerNo, StopKind.DOUBLE_STOP, nextDay(4));
+
+		org.assertj.core.api.Assertions.assertThat(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK)).isPresent();
+		org.assertj.core.api.Assertions.assertThat(instancesOf(customerNo)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldOpenAgainForAStopAfterACaseWonBackByAPayment() {
+		String customerNo = customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"));
+		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
+		payments.book(customerNo, new BigDecimal("120.00"), eventTime());
+		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_WON_BACK);
+		kit.moveClockTo("2026-11-26T10:00");
+
+		// billing reports the next stop; the line was never reported reactivated
+		lineEvents.suspended(customerNo, StopKind.SINGLE_STOP, nextDay(1));
+
+		org.assertj.core.api.Assertions.assertThat(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK)).isPresent();
+		org.assertj.core.api.Assertions.assertThat(instancesOf(customerNo)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldOpenACaseForAStopOfALineImportedAsStopped() {
+		String customerNo = customer(
+				Fixtures.withLineStatus(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1"), LineStatus.SINGLE_STOP));
+
+		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
+
+		assertThat(instance).isWaitingAt(WinbackProcess.TASK_IMMEDIATE_CALL);
+	}
+
+	@Test
 	void shouldRejectAnIncompleteCallFormInChinese() {
 		ProcessInstance instance = suspend(customer(Fixtures.postpaid(kit.newCustomerNo(), 3, "manager1")),
 				StopKind.SINGLE_STOP);
@@ -296,6 +387,24 @@ class WinbackProcessTest {
 	private ProcessInstance suspend(String customerNo, StopKind kind) {
 		lineEvents.suspended(customerNo, kind, eventTime());
 		return kit.instanceOf(cases.findOpen(customerNo, CaseType.SUSPENDED_WINBACK).orElseThrow());
+	}
+
+	/** A single-stop case that ended expired (30 days without payment or double stop). */
+	private void expiredSingleStop(String customerNo) {
+		ProcessInstance instance = suspend(customerNo, StopKind.SINGLE_STOP);
+		kit.complete(instance, reached("FORGOT", "WILL_PAY"));
+		execute(job(WinbackProcess.TIMER_SINGLE_STOP_WAIT_OVER, instance));
+		assertThat(instance).isEnded().hasPassed(WinbackProcess.END_EXPIRED);
+	}
+
+	/** An event the morning after {@link #NOW}, after the cases that ended today. */
+	private static OffsetDateTime nextDay(int minute) {
+		return OffsetDateTime.parse("2026-11-26T09:00:00+08:00").plusMinutes(minute);
+	}
+
+	private long instancesOf(String customerNo) {
+		return engine.getHistoryService().createHistoricProcessInstanceQuery()
+				.processDefinitionKey(WinbackProcess.PROCESS_KEY).processInstanceBusinessKey(customerNo).count();
 	}
 
 	private OffsetDateTime eventTime() {
