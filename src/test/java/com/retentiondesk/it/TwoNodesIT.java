@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two nodes, one database (issue #10): two desk JVMs with their job executors on share database
  * {@code rd_rel_two}. Both start the arrears scan at the same moment over 5,000 due customers; then
  * 2,000 second-reminder timers fall due at once and the two job executors fire them; then both start
- * the expiry scan over 500 customers with agreements ending soon (issue #22), 50 of them with two.
+ * the expiry scan over 1,000 customers with agreements ending soon (issue #22), 100 of them with two (at 500, one node could finish before the other began: 1,000 kept both busy).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,8 +41,8 @@ class TwoNodesIT {
 	private static final String DB = "rd_rel_two";
 	private static final int CUSTOMERS = 5_000;
 	private static final int TIMERS = 2_000;
-	private static final int EXPIRING = 500;
-	private static final int WITH_TWO_AGREEMENTS = 50;
+	private static final int EXPIRING = 1_000;
+	private static final int WITH_TWO_AGREEMENTS = 100;
 	private static final String PASSWORD = "It-Manager#2026";
 	private static final String EXPIRY_CHUNKS = "desk.expiry.scan-chunk-size=100";
 	private static final String SCAN_START = "{\"variables\":{\"force\":{\"value\":true,\"type\":\"Boolean\"}}}";
@@ -189,7 +189,7 @@ class TwoNodesIT {
 	@Test
 	@Order(3)
 	void shouldOpenExactlyOneExpiryCasePerCustomerWhenBothNodesScanAtOnce() {
-		// agreements ending in 30 days for the first 500 customers; the first 50 have a second one (the
+		// agreements ending in 30 days for the first 1,000 customers; the first 100 have a second one (the
 		// other type, later): one case at a time per customer, so the second waits for a later scan
 		LocalDate end = LocalDate.now().plusDays(30);
 		Timestamp now = Timestamp.valueOf(java.time.LocalDateTime.now());
