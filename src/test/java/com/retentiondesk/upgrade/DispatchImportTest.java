@@ -28,6 +28,7 @@ import com.retentiondesk.Fixtures;
 import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.Customers;
+import com.retentiondesk.imports.ListReport;
 import com.retentiondesk.customer.LineStatus;
 
 /** POST /api/dispatches: who gets an upgrade case, and the report of everyone who does not. */
@@ -62,20 +63,22 @@ class DispatchImportTest {
 				+ ",,无编号\n" // 8: rejected
 				+ "DSP#5,,\n"; // 9: rejected
 
-		DispatchReport report = dispatch("list.csv", csv, "冬季升级A");
+		ListReport report = dispatch("list.csv", csv, "冬季升级A");
 
 		assertThat(report.rowsRead()).isEqualTo(8);
-		assertThat(report.casesOpened()).isEqualTo(2);
+		assertThat(report.created()).isEqualTo(2);
 		assertThat(cases.findOpen("DSP01", CaseType.PHS_UPGRADE)).get()
 				.satisfies(c -> assertThat(c.getCampaign()).isEqualTo("冬季升级A"));
-		Map<Integer, String> skipped = report.skipped().stream()
-				.collect(Collectors.toMap(DispatchReport.Row::line, DispatchReport.Row::reason));
-		assertThat(skipped).containsOnlyKeys(4, 5, 6, 7);
-		assertThat(skipped.get(4)).isEqualTo("不是小灵通客户");
-		assertThat(skipped.get(5)).isEqualTo("线路已拆机");
-		assertThat(skipped.get(6)).isEqualTo("未知客户");
-		assertThat(skipped.get(7)).contains("重复").contains("第2行");
-		assertThat(report.rejected()).extracting(DispatchReport.Row::line).containsExactly(8, 9);
+		// the customers the campaign cannot reach are refused with their line; a repeat changes nothing
+		Map<Integer, String> rejected = report.rejected().stream()
+				.collect(Collectors.toMap(ListReport.Row::line, ListReport.Row::reason));
+		assertThat(rejected).containsOnlyKeys(4, 5, 6, 8, 9);
+		assertThat(rejected.get(4)).isEqualTo("不是小灵通客户");
+		assertThat(rejected.get(5)).isEqualTo("线路已拆机");
+		assertThat(rejected.get(6)).isEqualTo("未知客户");
+		assertThat(report.rejectedCount()).isEqualTo(5);
+		assertThat(report.unchanged()).isOne();
+		assertThat(report.unchangedByReason()).containsExactlyEntriesOf(Map.of("文件中重复", 1));
 	}
 
 	@Test
@@ -84,10 +87,10 @@ class DispatchImportTest {
 		String csv = "customer_no\nDSP10\n";
 		dispatch("once.csv", csv, "冬季升级B");
 
-		DispatchReport again = dispatch("twice.csv", csv, "冬季升级B");
+		ListReport again = dispatch("twice.csv", csv, "冬季升级B");
 
-		assertThat(again.casesOpened()).isZero();
-		assertThat(again.skipped()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("已有未结的升级案件"));
+		assertThat(again.created()).isZero();
+		assertThat(again.unchangedByReason()).containsExactlyEntriesOf(Map.of("已有未结的升级案件", 1));
 		assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals("DSP10")).count()).isOne();
 	}
 
@@ -109,13 +112,13 @@ class DispatchImportTest {
 		ResponseEntity<Map> badDate = post("supervisor1", "customer_no\nDSP20\n", "next week");
 
 		assertThat(bySupervisor.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(bySupervisor.getBody()).containsEntry("casesOpened", 1);
+		assertThat(bySupervisor.getBody()).containsEntry("created", 1);
 		assertThat(byManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) badDate.getBody().get("message")).startsWith("deadline");
 	}
 
-	private DispatchReport dispatch(String name, String csv, String campaign) throws IOException {
+	private ListReport dispatch(String name, String csv, String campaign) throws IOException {
 		return dispatches.importFile(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), campaign,
 				DEADLINE);
 	}
