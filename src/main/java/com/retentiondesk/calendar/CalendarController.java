@@ -39,6 +39,7 @@ class CalendarController {
 	Map<String, Object> replace(@PathVariable String year, @RequestBody List<CalendarDays.Entry> entries) {
 		int y = parseYear(year);
 		days.replace(y, entries);
+		days.forget(y);
 		check.checkNextYear();
 		return year(year);
 	}

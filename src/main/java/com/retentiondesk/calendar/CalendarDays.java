@@ -86,6 +86,14 @@ public class CalendarDays implements WorkCalendar.Days {
 		years.remove(year);
 	}
 
+	/**
+	 * Drops this node's copy of a year; called again once {@link #replace} has committed, as a read between
+	 * the removal above and the commit could have cached the old rows.
+	 */
+	public void forget(int year) {
+		years.remove(year);
+	}
+
 	static void check(int year, List<Entry> entries) {
 		if (year < 2000 || year > 2100) {
 			throw new IllegalArgumentException("year: 年份应在2000到2100之间: " + year);
