@@ -28,7 +28,7 @@ class ListTallyTest {
 		assertThat(report.rejected()).hasSize(ListTally.LISTED);
 		assertThat(report.rejected().get(999).line()).isEqualTo(1001);
 		// a row with two reasons counts under both kinds, the row's own values left out
-		assertThat(report.rejectedByReason()).containsExactlyEntriesOf(Map.of("未知网络", 2500, "缺少姓名/name", 1250));
+		assertThat(report.rejectedByReason()).containsExactlyInAnyOrderEntriesOf(Map.of("未知网络", 2500, "缺少姓名/name", 1250));
 		assertThat(tally.progress()).isEqualTo(new ListTally.Progress(2502, 2, 0, 2500));
 	}
 
@@ -45,7 +45,7 @@ class ListTallyTest {
 		ListReport report = tally.report("d.csv");
 
 		assertThat(report.unchanged()).isEqualTo(5);
-		assertThat(report.unchangedByReason()).containsExactlyEntriesOf(Map.of("已有未结的升级案件", 1, "文件中重复", 1));
+		assertThat(report.unchangedByReason()).containsExactlyInAnyOrderEntriesOf(Map.of("已有未结的升级案件", 1, "文件中重复", 1));
 		assertThat(report.created()).isEqualTo(500);
 	}
 
