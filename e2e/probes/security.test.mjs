@@ -154,7 +154,7 @@ test('6. a long file of bad rows gets a report with counts per reason and 1,000 
   const form = new FormData();
   form.append('file', new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }), 'probe.csv');
   const report = await api('POST', '/api/customers/import', { user: 'billing', form });
-  assert.equal(report.rejectedRows, 1500);
+  assert.equal(report.rejectedCount, 1500);
   assert.equal(report.rejected.length, 1000);
   assert.deepEqual(report.rejectedByReason, { '缺少姓名/name': 1500 });
 });

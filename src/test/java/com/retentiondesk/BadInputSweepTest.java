@@ -30,7 +30,7 @@ import com.retentiondesk.customer.Customers;
 
 /**
  * The bad-input sweep of issue #10, through the HTTP interfaces people and systems use: malformed
- * import rows of 18 kinds among good ones, malformed and repeated billing events, invalid call-form
+ * import rows of 18 kinds among good ones, malformed, out-of-range (issue 23) and repeated billing events, invalid call-form
  * values. Each gets a clear answer that names the problem (Chinese, with the line or field), and
  * nothing good is lost or applied twice.
  */
@@ -152,6 +152,58 @@ class BadInputSweepTest {
 		assertThat(post("/api/billing/suspensions", suspension).getBody()).containsEntry("duplicate", false);
 		assertThat(post("/api/billing/suspensions", suspension).getBody()).containsEntry("duplicate", true);
 		assertThat(cases.findOpen("SWB002", CaseType.SUSPENDED_WINBACK)).isPresent();
+	}
+
+	@Test
+	void shouldAnswerOutOfRangeBillingFiguresByFieldAndChangeNothing() {
+		importCsv(HEADER + "SWO001,赵一,13300007777,CDMA,,5,POSTPAID,-88.00,2,ACTIVE,manager1,,,,\n"
+				+ "SWO002,赵二,13300007778,CDMA,,5,PREPAID,9999999000.00,0,ACTIVE,manager1,,,,\n");
+		RetentionCase file = arrears.open(customers.findById("SWO001").orElseThrow());
+
+		// issue 23: the column overflowed and the error was taken for a repeat ({"duplicate":true})
+		badEvent("/api/billing/payments",
+				"{\"customerNo\":\"SWO001\",\"amount\":12345678901.00,\"paidAt\":\"2026-11-20T10:15:00+08:00\"}", 400,
+				"amount: 缴费金额超出范围");
+		badEvent("/api/billing/payments",
+				"{\"customerNo\":\"SWO001\",\"amount\":0,\"paidAt\":\"2026-11-20T10:15:00+08:00\"}", 400, "amount");
+		// issue 23: a payment dated 0001-01-01 closed a current case
+		badEvent("/api/billing/payments", "{\"customerNo\":\"SWO001\",\"amount\":88,\"paidAt\":\"0001-01-01T00:00:00Z\"}",
+				400, "paidAt: 时间早于 2000-01-01");
+		badEvent("/api/billing/payments",
+				"{\"customerNo\":\"SWO001\",\"amount\":88,\"paidAt\":\"1999-12-31T23:59:59+08:00\"}", 400, "paidAt");
+		badEvent("/api/billing/payments",
+				"{\"customerNo\":\"SWO001\",\"amount\":88,\"paidAt\":\"2100-01-01T00:00:00+08:00\"}", 400,
+				"paidAt: 时间不能在未来");
+		// a payment within bounds that would carry the balance past what the column holds
+		badEvent("/api/billing/payments",
+				"{\"customerNo\":\"SWO002\",\"amount\":9999999999.99,\"paidAt\":\"2026-11-20T10:15:00+08:00\"}", 400,
+				"amount: 缴费后余额超出范围");
+		badEvent("/api/billing/suspensions",
+				"{\"customerNo\":\"SWO001\",\"kind\":\"SINGLE_STOP\",\"at\":\"0001-01-01T00:00:00Z\"}", 400, "at");
+		badEvent("/api/billing/reactivations", "{\"customerNo\":\"SWO001\",\"at\":\"2100-01-01T00:00:00Z\"}", 400, "at");
+		badEvent("/api/billing/activations",
+				"{\"customerNo\":\"SWO001\",\"newServiceNo\":\"13300007779\",\"at\":\"1970-01-01T00:00:00Z\"}", 400,
+				"at");
+
+		assertThat(payments.findByCustomerNo("SWO001")).isEmpty();
+		assertThat(payments.findByCustomerNo("SWO002")).isEmpty();
+		assertThat(customers.findById("SWO002").orElseThrow().getBalance()).isEqualByComparingTo("9999999000.00");
+		assertThat(cases.findById(file.getId()).orElseThrow().getOutcome()).as("the case is still open").isNull();
+
+		// the first day and the largest amount are taken
+		assertThat(post("/api/billing/payments",
+				"{\"customerNo\":\"SWO001\",\"amount\":9999999999.99,\"paidAt\":\"2000-01-01T00:00:00+08:00\"}")
+				.getBody()).containsEntry("duplicate", false);
+		assertThat(customers.findById("SWO001").orElseThrow().getBalance()).isEqualByComparingTo("9999999911.99");
+
+		// an import row whose balance the column cannot hold is rejected with its line
+		ResponseEntity<Map> report = importCsv(HEADER
+				+ "SWO003,赵三,13300007780,CDMA,,5,POSTPAID,12345678901.00,0,ACTIVE,manager1,,,,\n"
+				+ "SWO004,赵四,13300007781,CDMA,,5,POSTPAID,-10000000000,0,ACTIVE,manager1,,,,\n");
+		List<Map<String, Object>> rejected = (List<Map<String, Object>>) report.getBody().get("rejected");
+		assertThat(rejected).extracting(row -> row.get("line")).containsExactly(2, 3);
+		assertThat(rejected).allSatisfy(row -> assertThat((String) row.get("reason")).contains("余额/balance超出范围"));
+		assertThat(customers.findAllById(List.of("SWO003", "SWO004"))).isEmpty();
 	}
 
 	@Test

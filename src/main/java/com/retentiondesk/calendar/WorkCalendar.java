@@ -15,9 +15,26 @@ import java.util.Set;
 
 /**
  * Working days and calling hours of the desk. Customers are not called in their rest time, so
- * every due time and follow-up the cases compute goes through here. Plain Java: no framework.
+ * every due time and follow-up the cases compute goes through here. Plain Java: no framework; the
+ * public holidays and make-up working days come from a {@link Days} (the desk's: the {@code calendar_day}
+ * table, see {@code CalendarDays}).
  */
 public class WorkCalendar {
+
+	/** What kind of day a date is, when it is not an ordinary weekday or weekend. */
+	public enum DayType {
+		/** A public holiday (法定节假日): no calls, even on a weekday. */
+		HOLIDAY,
+		/** A make-up working day (调休上班): calls, even on a weekend. */
+		WORKDAY
+	}
+
+	/** Where the holidays and make-up working days come from. */
+	@FunctionalInterface
+	public interface Days {
+		/** @return the day's type, or null for an ordinary day (Monday to Friday work, the weekend rest) */
+		DayType typeOf(LocalDate day);
+	}
 
 	/** A window of the day in which customers may be called, e.g. 09:00-12:00. */
 	record Window(LocalTime start, LocalTime end) {
@@ -37,10 +54,14 @@ public class WorkCalendar {
 
 	private final ZoneId zone;
 	private final List<Window> windows;
-	private final Set<LocalDate> holidays;
-	private final Set<LocalDate> workdays;
+	private final Days days;
 
+	/** A calendar with the fixed days of the properties (tests, tools without a database). */
 	public WorkCalendar(WorkCalendarProperties properties) {
+		this(properties, fixed(properties.holidays(), properties.workdays()));
+	}
+
+	public WorkCalendar(WorkCalendarProperties properties, Days days) {
 		this.zone = properties.zone();
 		List<Window> parsed = new ArrayList<>(properties.callingHours().stream().map(Window::parse).toList());
 		parsed.sort(Comparator.comparing(Window::start));
@@ -50,8 +71,11 @@ public class WorkCalendar {
 			}
 		}
 		this.windows = List.copyOf(parsed);
-		this.holidays = properties.holidays();
-		this.workdays = properties.workdays();
+		this.days = days;
+	}
+
+	static Days fixed(Set<LocalDate> holidays, Set<LocalDate> workdays) {
+		return day -> workdays.contains(day) ? DayType.WORKDAY : holidays.contains(day) ? DayType.HOLIDAY : null;
 	}
 
 	public ZoneId zone() {
@@ -60,11 +84,9 @@ public class WorkCalendar {
 
 	/** Monday to Friday, unless a public holiday; a make-up working day (调休) counts too. */
 	public boolean isWorkingDay(LocalDate day) {
-		if (workdays.contains(day)) {
-			return true;
-		}
-		if (holidays.contains(day)) {
-			return false;
+		DayType type = days.typeOf(day);
+		if (type != null) {
+			return type == DayType.WORKDAY;
 		}
 		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
 	}

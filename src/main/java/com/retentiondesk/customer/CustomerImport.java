@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retentiondesk.contract.Agreement;
 import com.retentiondesk.contract.Agreements;
-import com.retentiondesk.customer.ImportReport.RejectedRow;
+import com.retentiondesk.imports.ListReport;
+import com.retentiondesk.imports.ListTally;
 
 /**
  * Imports customers from BSS exports (CSV or .xlsx), upserting by customer number. Rows are checked
@@ -59,17 +60,21 @@ public class CustomerImport {
 	 * @throws IllegalArgumentException when the file as a whole cannot be read (type, encoding,
 	 *                                  header without a required column); nothing is written then
 	 */
-	public ImportReport importFile(String filename, InputStream in) throws IOException {
-		Run run = new Run(filename);
+	public ListReport importFile(String filename, InputStream in) throws IOException {
+		return importFile(filename, in, new ListTally());
+	}
+
+	/** The same, counting into {@code tally} as the rows go (a background job shows its progress from it). */
+	public ListReport importFile(String filename, InputStream in, ListTally tally) throws IOException {
+		Run run = new Run(filename, tally);
 		TabularFile.read(filename, in, run::row);
 		run.flush();
 		if (run.parser == null) {
 			throw new IllegalArgumentException("文件为空: '" + filename + "' 没有表头行");
 		}
-		ImportReport report = new ImportReport(filename, run.rowsRead, run.created, run.updated, run.unchanged,
-				run.rejected.count(), run.rejected.byReason(), run.rejected.listed());
+		ListReport report = tally.report(filename);
 		log.info("import {} done: {} rows read, {} created, {} updated, {} unchanged, {} rejected", filename,
-				report.rowsRead(), report.created(), report.updated(), report.unchanged(), report.rejectedRows());
+				report.rowsRead(), report.created(), report.updated(), report.unchanged(), report.rejectedCount());
 		return report;
 	}
 
@@ -80,14 +85,11 @@ public class CustomerImport {
 		private CustomerRowParser parser;
 		private final List<ImportedRow> chunk = new ArrayList<>();
 		private final Map<String, Integer> firstLineOf = new HashMap<>();
-		private final RejectedRows<RejectedRow> rejected = new RejectedRows<>();
-		private int rowsRead;
-		private int created;
-		private int updated;
-		private int unchanged;
+		private final ListTally tally;
 
-		Run(String filename) {
+		Run(String filename, ListTally tally) {
 			this.filename = filename;
+			this.tally = tally;
 		}
 
 		void row(int line, List<String> cells) {
@@ -95,7 +97,7 @@ public class CustomerImport {
 				parser = new CustomerRowParser(header(cells), phoneManagers.phoneManagerIds(), LocalDate.now(clock));
 				return;
 			}
-			rowsRead++;
+			tally.read(1);
 			List<String> reasons = new ArrayList<>();
 			ImportedRow row = parser.parse(line, cells, reasons);
 			if (row != null) {
@@ -106,7 +108,7 @@ public class CustomerImport {
 			}
 			if (!reasons.isEmpty()) {
 				String reason = String.join("; ", reasons);
-				rejected.add(new RejectedRow(line, parser.customerNo(cells), reason), reason);
+				tally.rejected(new ListReport.Row(line, parser.customerNo(cells), reason));
 				return;
 			}
 			chunk.add(row);
@@ -148,19 +150,20 @@ public class CustomerImport {
 						add(transactions.execute(status -> write(List.of(row))));
 					} catch (RuntimeException rowFailed) {
 						String reason = "数据库拒绝了这一行: " + rootMessage(rowFailed);
-						rejected.add(new RejectedRow(row.line(), row.customer().customerNo(), reason), reason);
+						tally.rejected(new ListReport.Row(row.line(), row.customer().customerNo(), reason));
 					}
 				}
 			}
 			chunk.clear();
-			log.info("import {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected so far", filename,
-					rowsRead, created, updated, unchanged, rejected.count());
+			ListTally.Progress progress = tally.progress();
+			log.info("import {}: {} rows read, {} created or updated, {} unchanged, {} rejected so far", filename,
+					progress.rowsRead(), progress.opened(), progress.skipped(), progress.rejected());
 		}
 
 		private void add(Counts counts) {
-			created += counts.created;
-			updated += counts.updated;
-			unchanged += counts.unchanged;
+			tally.created(counts.created);
+			tally.updated(counts.updated);
+			tally.unchanged(counts.unchanged);
 		}
 	}
 

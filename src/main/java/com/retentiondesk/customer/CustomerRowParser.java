@@ -22,6 +22,8 @@ class CustomerRowParser {
 	private static final Pattern CUSTOMER_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 	private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,32}");
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	/** What the balance column (DECIMAL(12,2)) holds; the billing events have the same bound (BillingBounds). */
+	private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999.99");
 	private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
 			DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu-M-d"),
 			DateTimeFormatter.BASIC_ISO_DATE);
@@ -234,8 +236,8 @@ class CustomerRowParser {
 					reasons.add(column.label() + "最多两位小数: " + value);
 					return null;
 				}
-				if (amount.abs().compareTo(new BigDecimal("9999999999")) > 0) {
-					reasons.add(column.label() + "超出范围: " + value);
+				if (amount.abs().compareTo(MAX_MONEY) > 0) {
+					reasons.add(column.label() + "超出范围 (-9999999999.99 至 9999999999.99): " + value);
 					return null;
 				}
 				return amount.setScale(2);

@@ -63,6 +63,30 @@ public final class TabularFile {
 		}
 	}
 
+	/**
+	 * Counts the data rows (the header not counted) of a file, stopping once more than {@code atMost}:
+	 * whether a list is long enough to run in the background. Errors as {@link #read}.
+	 */
+	public static int countRows(String filename, InputStream in, int atMost) throws IOException {
+		int[] rows = { -1 };
+		try {
+			read(filename, in, (line, cells) -> {
+				if (++rows[0] > atMost) {
+					throw new EnoughRows();
+				}
+			});
+		} catch (EnoughRows enough) {
+			// more than atMost: that is all the caller wants to know
+		}
+		return Math.max(0, rows[0]);
+	}
+
+	private static final class EnoughRows extends RuntimeException {
+		EnoughRows() {
+			super(null, null, false, false);
+		}
+	}
+
 	private static void readCsv(InputStream in, RowHandler handler) throws IOException {
 		// strict UTF-8: a GBK export must be refused, not imported as mojibake
 		Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import com.retentiondesk.customer.CustomerImport;
 import com.retentiondesk.customer.Customers;
-import com.retentiondesk.customer.ImportReport;
+import com.retentiondesk.imports.ListReport;
 
 import com.retentiondesk.web.DeskGroups;
 
@@ -86,8 +86,8 @@ class DemoData implements ApplicationRunner {
 		}
 		if (withCustomers && customers.count() == 0) {
 			try (InputStream in = new ClassPathResource("demo/customers.csv").getInputStream()) {
-				ImportReport report = customerImport.importFile("demo/customers.csv", in);
-				log.info("demo customers: {} created, {} rejected", report.created(), report.rejectedRows());
+				ListReport report = customerImport.importFile("demo/customers.csv", in);
+				log.info("demo customers: {} created, {} rejected", report.created(), report.rejectedCount());
 			} catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}

@@ -3,6 +3,8 @@ package com.retentiondesk.handover;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import com.retentiondesk.billing.BillingBounds;
+
 /** The checks every billing event shares; a bad field is named in the 400 answer. */
 final class BillingEvents {
 
@@ -16,12 +18,8 @@ final class BillingEvents {
 		return customerNo.trim();
 	}
 
+	/** From 2000-01-01 to a day ahead of the desk's clock (see {@link BillingBounds#eventTime}). */
 	static void time(String field, OffsetDateTime at, Clock clock) {
-		if (at == null) {
-			throw new IllegalArgumentException(field + ": 缺少时间 (ISO-8601, 例如 2026-11-27T10:15:00+08:00)");
-		}
-		if (at.toInstant().isAfter(clock.instant().plusSeconds(3600))) {
-			throw new IllegalArgumentException(field + ": 时间不能在未来: " + at);
-		}
+		BillingBounds.eventTime(field, at, clock);
 	}
 }

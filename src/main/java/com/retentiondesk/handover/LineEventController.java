@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.retentiondesk.web.AllowedGroups;
 import com.retentiondesk.web.ConcurrentUpdates;
+import com.retentiondesk.web.DatabaseErrors;
 import com.retentiondesk.web.DeskGroups;
 import com.retentiondesk.winback.StopKind;
 
@@ -74,7 +75,11 @@ class LineEventController {
 			return Map.of("customerNo", customerNo, "duplicate", result.duplicate(), "cases", result.casesTouched());
 		} catch (PaymentBooking.UnknownCustomerException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-		} catch (DataIntegrityViolationException concurrentRepeat) {
+		} catch (DataIntegrityViolationException refused) {
+			if (!DatabaseErrors.isUniqueKeyViolation(refused)) {
+				throw refused;
+			}
+			// the same event was booked by a concurrent request a moment ago
 			return Map.of("customerNo", customerNo, "duplicate", true, "cases", List.of());
 		}
 	}

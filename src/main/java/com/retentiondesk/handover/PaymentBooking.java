@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.retentiondesk.arrears.ArrearsCases;
+import com.retentiondesk.billing.BillingBounds;
 import com.retentiondesk.billing.Payment;
 import com.retentiondesk.billing.Payments;
 import com.retentiondesk.casework.RetentionCase;
@@ -62,6 +63,11 @@ public class PaymentBooking {
 		BigDecimal yuan = amount.setScale(2);
 		if (payments.existsByCustomerNoAndPaidAtAndAmount(customerNo, paid, yuan)) {
 			return new Result(customerNo, true, List.of());
+		}
+		BigDecimal after = customer.getBalance().add(yuan);
+		if (after.compareTo(BillingBounds.MAX_AMOUNT) > 0) {
+			throw new IllegalArgumentException("amount: 缴费后余额超出范围 (最多 9999999999.99): 余额 "
+					+ customer.getBalance().toPlainString() + " + " + yuan.toPlainString());
 		}
 		LocalDateTime now = LocalDateTime.now(clock);
 		payments.saveAndFlush(new Payment(customerNo, yuan, paid, now));

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.retentiondesk.billing.BillingBounds;
 import com.retentiondesk.web.AllowedGroups;
 import com.retentiondesk.web.ConcurrentUpdates;
+import com.retentiondesk.web.DatabaseErrors;
 import com.retentiondesk.web.DeskGroups;
 
 /** {@code POST /api/billing/payments}: billing reports a payment. */
@@ -36,15 +38,7 @@ class PaymentController {
 	@AllowedGroups({ DeskGroups.INTEGRATION, DeskGroups.ADMINS })
 	Map<String, Object> payment(@RequestBody PaymentEvent event) {
 		String customerNo = BillingEvents.customerNo(event.customerNo());
-		if (event.amount() == null) {
-			throw new IllegalArgumentException("amount: 缺少缴费金额");
-		}
-		if (event.amount().signum() <= 0) {
-			throw new IllegalArgumentException("amount: 缴费金额必须大于0, 收到 " + event.amount());
-		}
-		if (event.amount().stripTrailingZeros().scale() > 2) {
-			throw new IllegalArgumentException("amount: 缴费金额最多两位小数, 收到 " + event.amount());
-		}
+		BillingBounds.payment("amount", event.amount());
 		BillingEvents.time("paidAt", event.paidAt(), clock);
 		PaymentBooking.Result result;
 		try {
@@ -52,7 +46,10 @@ class PaymentController {
 					() -> booking.book(customerNo, event.amount(), event.paidAt()));
 		} catch (PaymentBooking.UnknownCustomerException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-		} catch (DataIntegrityViolationException concurrentRepeat) {
+		} catch (DataIntegrityViolationException refused) {
+			if (!DatabaseErrors.isUniqueKeyViolation(refused)) {
+				throw refused;
+			}
 			// the same payment was booked by a concurrent request a moment ago
 			return Map.of("customerNo", customerNo, "duplicate", true, "casesClosed", java.util.List.of());
 		}

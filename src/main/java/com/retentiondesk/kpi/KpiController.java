@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.retentiondesk.calendar.CalendarCheck;
 import com.retentiondesk.web.AllowedGroups;
 import com.retentiondesk.web.DeskGroups;
 
@@ -20,9 +21,11 @@ class KpiController {
 	private final Kpis kpis;
 	private final java.time.Clock clock;
 	private final TeamScope scope;
+	private final CalendarCheck calendar;
 
-	KpiController(Kpis kpis, java.time.Clock clock, TeamScope scope) {
+	KpiController(Kpis kpis, java.time.Clock clock, TeamScope scope, CalendarCheck calendar) {
 		this.kpis = kpis;
+		this.calendar = calendar;
 		this.clock = clock;
 		this.scope = scope;
 	}
@@ -51,7 +54,7 @@ class KpiController {
 		if (first.plusYears(2).isBefore(last)) {
 			throw new IllegalArgumentException("to: 统计区间最长两年");
 		}
-		return kpis.report(first, last, scope.resolve(request, team));
+		return kpis.report(first, last, scope.resolve(request, team)).withWarnings(calendar.warnings());
 	}
 
 	static LocalDate date(String field, String value, LocalDate fallback) {

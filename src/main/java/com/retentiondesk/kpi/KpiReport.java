@@ -6,9 +6,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The supervisors' figures for a period and a team (or all teams); definitions in docs/cases.md. */
+/**
+ * The supervisors' figures for a period and a team (or all teams); definitions in docs/cases.md.
+ * {@code warnings}: what the desk wants supervisors to know (next year's work calendar missing in December).
+ */
 public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseTypeFigures> caseTypes,
-		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations) {
+		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations, List<String> warnings) {
+
+	KpiReport withWarnings(List<String> warnings) {
+		return new KpiReport(from, to, team, caseTypes, arrears, managers, escalations, List.copyOf(warnings));
+	}
 
 	/** Per case type. */
 	public record CaseTypeFigures(String caseType, String label, long opened, long openNow, long closed,

@@ -78,7 +78,7 @@ public class Kpis {
 		long t4 = System.nanoTime();
 		log.debug("kpi {}..{} team {}: case types {} ms, arrears {} ms, managers {} ms, escalations {} ms", from, to, team,
 				(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
-		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations);
+		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations, List.of());
 	}
 
 	private static final String MANAGER_FILTER = " and (:allManagers = 1 or r.manager_id in (:managers))";

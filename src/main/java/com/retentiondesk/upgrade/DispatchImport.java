@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -25,8 +26,9 @@ import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.customer.LineStatus;
 import com.retentiondesk.customer.Network;
-import com.retentiondesk.customer.RejectedRows;
 import com.retentiondesk.customer.TabularFile;
+import com.retentiondesk.imports.ListReport;
+import com.retentiondesk.imports.ListTally;
 
 /**
  * Dispatched target lists (派单): one upgrade case per listed PHS customer whose line is not closed,
@@ -40,6 +42,8 @@ public class DispatchImport {
 
 	private static final Logger log = LoggerFactory.getLogger(DispatchImport.class);
 	private static final Pattern CUSTOMER_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+	/** Reasons that refuse a row; the others (open case, already dispatched, repeated in the file) leave it unchanged. */
+	private static final java.util.Set<String> REFUSED = java.util.Set.of("未知客户", "不是小灵通客户", "线路已拆机");
 
 	private final Customers customers;
 	private final RetentionCases cases;
@@ -65,24 +69,44 @@ public class DispatchImport {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the campaign, the deadline or the file as a whole is not
-	 *                                  acceptable; nothing is opened then
+	 * Checks what a dispatch names besides its file, before the file is read (also before a long list
+	 * goes to the background).
+	 *
+	 * @return the campaign's name, trimmed
+	 * @throws IllegalArgumentException naming the field
 	 */
-	public DispatchReport importFile(String filename, InputStream in, String campaign, LocalDate deadline)
-			throws IOException {
+	public String check(String campaign, LocalDate deadline) {
 		if (campaign == null || campaign.isBlank() || campaign.length() > 100) {
 			throw new IllegalArgumentException("campaign: 请填写派单活动名称(最多100个字)");
 		}
 		if (deadline == null || deadline.isBefore(LocalDate.now(clock))) {
 			throw new IllegalArgumentException("deadline: 派单期限不能为空或早于今天: " + deadline);
 		}
-		String name = campaign.trim();
+		return campaign.trim();
+	}
+
+	/**
+	 * @throws IllegalArgumentException when the campaign, the deadline or the file as a whole is not
+	 *                                  acceptable; nothing is opened then
+	 */
+	public ListReport importFile(String filename, InputStream in, String campaign, LocalDate deadline)
+			throws IOException {
+		return importFile(filename, in, campaign, deadline, new ListTally());
+	}
+
+	/**
+	 * The same, counting into {@code tally} as the rows go (a background job shows its progress from it).
+	 * In the report, {@code created} counts the cases opened and {@code unchanged} the rows skipped (the
+	 * reasons in {@code unchangedByReason}: unknown customer, not PHS, case already open...).
+	 */
+	public ListReport importFile(String filename, InputStream in, String campaign, LocalDate deadline, ListTally tally)
+			throws IOException {
+		String name = check(campaign, deadline);
 		List<Entry> entries = new ArrayList<>();
-		RejectedRows<DispatchReport.Row> rejected = new RejectedRows<>();
 		Map<String, Integer> firstLine = new HashMap<>();
-		Map<Integer, DispatchReport.Row> skipped = new TreeMap<>();
+		// chunks open on two threads (ChunkedScan): the skipped rows are a concurrent map
+		Map<Integer, ListReport.Row> skipped = new ConcurrentSkipListMap<>();
 		int[] positions = new int[3]; // customer number, offer, note
-		int[] rows = { 0 };
 		boolean[] header = { true };
 		TabularFile.read(filename, in, (line, cells) -> {
 			if (header[0]) {
@@ -90,14 +114,14 @@ public class DispatchImport {
 				readHeader(cells, positions);
 				return;
 			}
-			rows[0]++;
+			tally.read(1);
 			String customerNo = cell(cells, positions[0]);
 			if (customerNo == null) {
-				reject(rejected, new DispatchReport.Row(line, null, "缺少客户编号/customer_no"));
+				tally.rejected(new ListReport.Row(line, null, "缺少客户编号/customer_no"));
 			} else if (!CUSTOMER_NO.matcher(customerNo).matches()) {
-				reject(rejected, new DispatchReport.Row(line, customerNo, "客户编号格式错误: '" + customerNo + "'"));
+				tally.rejected(new ListReport.Row(line, customerNo, "客户编号格式错误: '" + customerNo + "'"));
 			} else if (firstLine.putIfAbsent(customerNo, line) != null) {
-				skipped.put(line, new DispatchReport.Row(line, customerNo,
+				skipped.put(line, new ListReport.Row(line, customerNo,
 						"文件中重复,已在第" + firstLine.get(customerNo) + "行派单"));
 			} else {
 				entries.add(new Entry(line, customerNo, cell(cells, positions[1]), cell(cells, positions[2])));
@@ -106,29 +130,35 @@ public class DispatchImport {
 		if (header[0]) {
 			throw new IllegalArgumentException("文件为空: '" + filename + "' 没有表头行");
 		}
+		firstLine.clear();
 		Result result = scan.<Integer>run("dispatch " + name,
 				(Integer after) -> page(entries.size(), after),
-				(List<Integer> chunk) -> openChunk(chunk.stream().map(entries::get).toList(), name, deadline, skipped),
+				(List<Integer> chunk) -> openChunk(chunk.stream().map(entries::get).toList(), name, deadline, skipped,
+						tally),
 				(Integer index) -> cases.findOpen(entries.get(index).customerNo(), CaseType.PHS_UPGRADE).isPresent());
 		if (result.failed() > 0) {
 			// rare (database trouble): name the rows whose case did not open, so they can be sent again
 			for (Entry entry : entries) {
 				if (!skipped.containsKey(entry.line())
 						&& !cases.existsByCustomerNoAndCaseTypeAndCampaign(entry.customerNo(), CaseType.PHS_UPGRADE, name)) {
-					reject(rejected, new DispatchReport.Row(entry.line(), entry.customerNo(), "开案失败,请稍后重新派单"));
+					tally.rejected(new ListReport.Row(entry.line(), entry.customerNo(), "开案失败,请稍后重新派单"));
 				}
 			}
 		}
-		log.info("dispatch {} ({}): {} rows, {} cases opened, {} skipped, {} rejected", name, filename, rows[0],
-				result.opened(), skipped.size(), rejected.count());
-		RejectedRows<DispatchReport.Row> skippedRows = new RejectedRows<>();
-		skipped.values().forEach(row -> reject(skippedRows, row));
-		return new DispatchReport(filename, name, rows[0], result.opened(), skippedRows.count(), skippedRows.byReason(),
-				skippedRows.listed(), rejected.count(), rejected.byReason(), rejected.listed());
-	}
-
-	private static void reject(RejectedRows<DispatchReport.Row> rows, DispatchReport.Row row) {
-		rows.add(row, row.reason());
+		tally.createdInAll(result.opened());
+		// a row about a customer the campaign cannot reach is refused (listed with its line); a row about one
+		// already dispatched changes nothing
+		skipped.values().forEach(row -> {
+			if (REFUSED.contains(row.reason())) {
+				tally.rejected(row);
+			} else {
+				tally.unchanged(row.reason());
+			}
+		});
+		ListReport report = tally.report(filename);
+		log.info("dispatch {} ({}): {} rows, {} cases opened, {} skipped, {} rejected", name, filename,
+				report.rowsRead(), report.created(), report.unchanged(), report.rejectedCount());
+		return report;
 	}
 
 	/** The next chunk of entry indexes after the given one. */
@@ -138,7 +168,7 @@ public class DispatchImport {
 	}
 
 	private Result openChunk(List<Entry> chunk, String campaign, LocalDate deadline,
-			Map<Integer, DispatchReport.Row> skipped) {
+			Map<Integer, ListReport.Row> skipped, ListTally tally) {
 		int opened = 0;
 		List<String> customerNos = chunk.stream().map(Entry::customerNo).toList();
 		// lock first, then look for open cases (as the daily scans do): a dispatch of the same list on
@@ -159,13 +189,14 @@ public class DispatchImport {
 					: declined.contains(entry.customerNo()) ? "近期已拒绝升级"
 					: null;
 			if (reason != null) {
-				skipped.put(entry.line(), new DispatchReport.Row(entry.line(), entry.customerNo(), reason));
+				skipped.put(entry.line(), new ListReport.Row(entry.line(), entry.customerNo(), reason));
 			} else {
 				upgrades.open(customer, campaign, deadline, entry.offer(), entry.note());
 				skipped.remove(entry.line());
 				opened++;
 			}
 		}
+		tally.created(opened); // for the progress; a chunk that is redone row by row counts again, corrected at the end
 		return new Result(opened, chunk.size() - opened, 0);
 	}
 

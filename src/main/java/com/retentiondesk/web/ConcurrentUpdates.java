@@ -10,7 +10,8 @@ import org.springframework.dao.ConcurrencyFailureException;
 /**
  * Runs a transactional desk operation (a billing event, for instance) again when it lost to a
  * concurrent update: the engine's optimistic locking (a timer of the same case fired at the same
- * moment), the JPA version of a row, a deadlock or lock timeout. Each attempt is a transaction of its
+ * moment), the JPA version of a row, a deadlock or lock timeout (also a deadlock, MySQL/MariaDB 1213,
+ * that reaches here in a wrapper Spring does not translate, such as the engine's). Each attempt is a transaction of its
  * own, rolled back entirely when it loses; after {@value ConcurrentUpdateRetry#ATTEMPTS} attempts the
  * exception goes to {@code ApiErrors}, which answers 409.
  */
@@ -26,9 +27,15 @@ public final class ConcurrentUpdates {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return operation.get();
-			} catch (OptimisticLockingException | ConcurrencyFailureException conflict) {
-				if (attempt >= ConcurrentUpdateRetry.ATTEMPTS) {
+			} catch (RuntimeException conflict) {
+				boolean concurrent = conflict instanceof OptimisticLockingException
+						|| conflict instanceof ConcurrencyFailureException || DatabaseErrors.isDeadlock(conflict);
+				if (!concurrent) {
 					throw conflict;
+				}
+				if (attempt >= ConcurrentUpdateRetry.ATTEMPTS) {
+					throw conflict instanceof OptimisticLockingException || conflict instanceof ConcurrencyFailureException
+							? conflict : new org.springframework.dao.CannotAcquireLockException(conflict.getMessage(), conflict);
 				}
 				log.info("{} lost to a concurrent update (attempt {}); running it again: {}", what, attempt,
 						conflict.getMessage());

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.customer.CustomerImport;
-import com.retentiondesk.customer.ImportReport;
+import com.retentiondesk.imports.ListReport;
 
 /**
  * Imports a generated list of 100,000 customers twice (all new, then all unchanged) and prints rows
@@ -47,7 +47,7 @@ abstract class ImportBenchmark {
 	private void run(String label, byte[] csv) throws Exception {
 		resetPeaks();
 		long start = System.nanoTime();
-		ImportReport report = customerImport.importFile("benchmark.csv", new ByteArrayInputStream(csv));
+		ListReport report = customerImport.importFile("benchmark.csv", new ByteArrayInputStream(csv));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		if (report.rejected().size() > 0 || report.rowsRead() != ROWS) {
 			throw new AssertionError("benchmark data was not imported cleanly: " + report.rejected().get(0));

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.upgrade.DispatchImport;
-import com.retentiondesk.upgrade.DispatchReport;
+import com.retentiondesk.imports.ListReport;
 
 /**
  * A dispatched list of 50,000 PHS customers in one call, then the same list again: prints the time,
@@ -52,20 +52,20 @@ class DispatchBenchmark {
 		byte[] list = csv.toString().getBytes(StandardCharsets.UTF_8);
 
 		long start = System.nanoTime();
-		DispatchReport first = dispatches.importFile("big.csv", new ByteArrayInputStream(list), "基准测试",
+		ListReport first = dispatches.importFile("big.csv", new ByteArrayInputStream(list), "基准测试",
 				LocalDate.now().plusDays(10));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		log.info("BENCHMARK dispatch: {} rows, {} cases opened in {} s ({} cases/s), {} skipped, {} rejected", first.rowsRead(),
-				first.casesOpened(), String.format("%.1f", seconds), Math.round(first.casesOpened() / seconds),
-				first.skipped().size(), first.rejected().size());
+				first.created(), String.format("%.1f", seconds), Math.round(first.created() / seconds),
+				first.unchanged(), first.rejectedCount());
 
 		start = System.nanoTime();
-		DispatchReport again = dispatches.importFile("big.csv", new ByteArrayInputStream(list), "基准测试",
+		ListReport again = dispatches.importFile("big.csv", new ByteArrayInputStream(list), "基准测试",
 				LocalDate.now().plusDays(10));
-		log.info("BENCHMARK dispatch again: {} cases opened, {} skipped in {} s", again.casesOpened(), again.skipped().size(),
+		log.info("BENCHMARK dispatch again: {} cases opened, {} skipped in {} s", again.created(), again.unchanged(),
 				String.format("%.1f", (System.nanoTime() - start) / 1e9));
-		if (first.casesOpened() != ROWS || again.casesOpened() != 0) {
-			throw new AssertionError("expected " + ROWS + " cases, then none: " + first.casesOpened() + ", " + again.casesOpened());
+		if (first.created() != ROWS || again.created() != 0) {
+			throw new AssertionError("expected " + ROWS + " cases, then none: " + first.created() + ", " + again.created());
 		}
 	}
 }

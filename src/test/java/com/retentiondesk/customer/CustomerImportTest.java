@@ -31,7 +31,7 @@ import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.contract.AgreementType;
 import com.retentiondesk.contract.Agreements;
-import com.retentiondesk.customer.ImportReport.RejectedRow;
+import com.retentiondesk.imports.ListReport;
 
 /** Importing BSS customer exports: upsert, idempotency, row-level rejections, CSV and Excel, the endpoint. */
 @DeskTest
@@ -55,8 +55,8 @@ class CustomerImportTest {
 				+ "IMP001,张三,13300000001,CDMA,普1,5,PREPAID,12.5,0,ACTIVE,manager1,1980-01-02,身份证,440101198001020011,广州市,13900000001,zs@example.cn,RECHARGE_BINDING,2027-01-31\n"
 				+ "IMP002,李四,02088000002,PHS,中高端,3,POSTPAID,-30.00,2,SINGLE_STOP,manager5,,,,,,,,\n";
 
-		ImportReport first = importCsv("first.csv", csv);
-		ImportReport second = importCsv("second.csv", csv);
+		ListReport first = importCsv("first.csv", csv);
+		ListReport second = importCsv("second.csv", csv);
 
 		assertThat(first.rowsRead()).isEqualTo(2);
 		assertThat(first.created()).isEqualTo(2);
@@ -80,7 +80,7 @@ class CustomerImportTest {
 	void shouldUpdateAChangedCustomer() throws IOException {
 		importCsv("a.csv", HEADER + "IMP010,王五,13300000010,CDMA,普1,4,PREPAID,50,0,ACTIVE,manager2,,,,,,,,\n");
 
-		ImportReport report = importCsv("b.csv", HEADER + "IMP010,王五,13300000010,CDMA,普1,4,PREPAID,8.00,0,ACTIVE,manager3,,,,,,,,\n");
+		ListReport report = importCsv("b.csv", HEADER + "IMP010,王五,13300000010,CDMA,普1,4,PREPAID,8.00,0,ACTIVE,manager3,,,,,,,,\n");
 
 		assertThat(report.updated()).isEqualTo(1);
 		assertThat(customers.findById("IMP010").orElseThrow().getBalance()).isEqualByComparingTo("8.00");
@@ -102,7 +102,7 @@ class CustomerImportTest {
 				+ "IMP020,重复,13300000020,PHS,中高端,3,PREPAID,20,0,ACTIVE,manager1,,,,,,,,\n" // 11: duplicate
 				+ "IMP029,另一个好客户,13300000029,C网,普1,7星,预付费,1.5,0,正常,manager2,,,,,,,,\n"; // 12: fine
 
-		ImportReport report = importCsv("broken.csv", csv);
+		ListReport report = importCsv("broken.csv", csv);
 
 		assertThat(report.rowsRead()).isEqualTo(11);
 		assertThat(report.created()).isEqualTo(2);
@@ -110,7 +110,7 @@ class CustomerImportTest {
 		assertThat(customers.existsById("IMP029")).isTrue();
 		assertThat(customers.existsById("IMP021")).isFalse();
 		Map<Integer, String> reasons = report.rejected().stream()
-				.collect(java.util.stream.Collectors.toMap(RejectedRow::line, RejectedRow::reason));
+				.collect(java.util.stream.Collectors.toMap(ListReport.Row::line, ListReport.Row::reason));
 		assertThat(reasons).containsOnlyKeys(3, 4, 5, 6, 7, 8, 9, 10, 11);
 		assertThat(reasons.get(3)).contains("未知电话经理").contains("manager99");
 		assertThat(reasons.get(4)).contains("生日").contains("1990-13-45");
@@ -157,7 +157,7 @@ class CustomerImportTest {
 			workbook = out.toByteArray();
 		}
 
-		ImportReport report = customerImport.importFile("客户.xlsx", new ByteArrayInputStream(workbook));
+		ListReport report = customerImport.importFile("客户.xlsx", new ByteArrayInputStream(workbook));
 
 		assertThat(report.rejected()).isEmpty();
 		assertThat(report.created()).isEqualTo(1);
@@ -203,7 +203,7 @@ class CustomerImportTest {
 		assertThat((String) badHeader.getBody().get("message")).contains("缺少必需的列");
 	}
 
-	private ImportReport importCsv(String name, String csv) throws IOException {
+	private ListReport importCsv(String name, String csv) throws IOException {
 		return customerImport.importFile(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 

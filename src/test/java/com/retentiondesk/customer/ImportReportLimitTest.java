@@ -48,7 +48,7 @@ class ImportReportLimitTest {
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		Map<String, Object> report = answer.getBody();
-		assertThat(report).containsEntry("rowsRead", 2601).containsEntry("created", 1).containsEntry("rejectedRows", 2600);
+		assertThat(report).containsEntry("rowsRead", 2601).containsEntry("created", 1).containsEntry("rejectedCount", 2600);
 		assertThat((Map<String, Object>) report.get("rejectedByReason")).containsExactlyInAnyOrderEntriesOf(
 				Map.of("缺少姓名/name", 1300, "未知网络/network", 1300));
 		List<Map<String, Object>> listed = (List<Map<String, Object>>) report.get("rejected");
@@ -70,8 +70,8 @@ class ImportReportLimitTest {
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		Map<String, Object> report = answer.getBody();
-		assertThat(report).containsEntry("rowsRead", 1500).containsEntry("casesOpened", 0)
-				.containsEntry("rejectedRows", 1500).containsEntry("skippedRows", 0);
+		assertThat(report).containsEntry("rowsRead", 1500).containsEntry("created", 0)
+				.containsEntry("rejectedCount", 1500).containsEntry("unchanged", 0);
 		assertThat((Map<String, Object>) report.get("rejectedByReason")).containsExactlyEntriesOf(Map.of("客户编号格式错误", 1500));
 		assertThat((List<Object>) report.get("rejected")).hasSize(1000);
 	}

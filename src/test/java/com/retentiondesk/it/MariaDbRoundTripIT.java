@@ -32,7 +32,7 @@ import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.CustomerImport;
-import com.retentiondesk.customer.ImportReport;
+import com.retentiondesk.imports.ListReport;
 import com.retentiondesk.web.DeskGroups;
 
 /**
@@ -91,7 +91,7 @@ class MariaDbRoundTripIT {
 	void shouldTakeACaseFromImportToPayment() throws Exception {
 		String csv = "客户编号,姓名,服务号码,网络,客户分群,星级,付费类型,余额,欠费月数,状态,电话经理\n"
 				+ "IT0001,马丽,02088009001,PHS,中高端,5,POSTPAID,-99.90,3,ACTIVE,itmanager\n";
-		ImportReport report = customerImport.importFile("it.csv",
+		ListReport report = customerImport.importFile("it.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 		assertThat(report.rejected()).isEmpty();
 

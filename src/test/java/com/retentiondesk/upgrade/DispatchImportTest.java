@@ -42,6 +42,7 @@ import com.retentiondesk.casework.RetentionCase;
 import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
+import com.retentiondesk.imports.ListReport;
 import com.retentiondesk.customer.LineStatus;
 
 /** POST /api/dispatches: who gets an upgrade case, and the report of everyone who does not. */
@@ -81,20 +82,22 @@ class DispatchImportTest {
 				+ ",,无编号\n" // 8: rejected
 				+ "DSP#5,,\n"; // 9: rejected
 
-		DispatchReport report = dispatch("list.csv", csv, "冬季升级A");
+		ListReport report = dispatch("list.csv", csv, "冬季升级A");
 
 		assertThat(report.rowsRead()).isEqualTo(8);
-		assertThat(report.casesOpened()).isEqualTo(2);
+		assertThat(report.created()).isEqualTo(2);
 		assertThat(cases.findOpen("DSP01", CaseType.PHS_UPGRADE)).get()
 				.satisfies(c -> assertThat(c.getCampaign()).isEqualTo("冬季升级A"));
-		Map<Integer, String> skipped = report.skipped().stream()
-				.collect(Collectors.toMap(DispatchReport.Row::line, DispatchReport.Row::reason));
-		assertThat(skipped).containsOnlyKeys(4, 5, 6, 7);
-		assertThat(skipped.get(4)).isEqualTo("不是小灵通客户");
-		assertThat(skipped.get(5)).isEqualTo("线路已拆机");
-		assertThat(skipped.get(6)).isEqualTo("未知客户");
-		assertThat(skipped.get(7)).contains("重复").contains("第2行");
-		assertThat(report.rejected()).extracting(DispatchReport.Row::line).containsExactly(8, 9);
+		// the customers the campaign cannot reach are refused with their line; a repeat changes nothing
+		Map<Integer, String> rejected = report.rejected().stream()
+				.collect(Collectors.toMap(ListReport.Row::line, ListReport.Row::reason));
+		assertThat(rejected).containsOnlyKeys(4, 5, 6, 8, 9);
+		assertThat(rejected.get(4)).isEqualTo("不是小灵通客户");
+		assertThat(rejected.get(5)).isEqualTo("线路已拆机");
+		assertThat(rejected.get(6)).isEqualTo("未知客户");
+		assertThat(report.rejectedCount()).isEqualTo(5);
+		assertThat(report.unchanged()).isOne();
+		assertThat(report.unchangedByReason()).containsExactlyEntriesOf(Map.of("文件中重复", 1));
 	}
 
 	@Test
@@ -103,10 +106,10 @@ class DispatchImportTest {
 		String csv = "customer_no\nDSP10\n";
 		dispatch("once.csv", csv, "冬季升级B");
 
-		DispatchReport again = dispatch("twice.csv", csv, "冬季升级B");
+		ListReport again = dispatch("twice.csv", csv, "冬季升级B");
 
-		assertThat(again.casesOpened()).isZero();
-		assertThat(again.skipped()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("已有未结的升级案件"));
+		assertThat(again.created()).isZero();
+		assertThat(again.unchangedByReason()).containsExactlyEntriesOf(Map.of("已有未结的升级案件", 1));
 		assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals("DSP10")).count()).isOne();
 	}
 
@@ -120,13 +123,11 @@ class DispatchImportTest {
 		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP32", "30.00", "manager2"))); // unreachable 10 days ago
 		endedCase("DSP32", "秋季升级", CaseOutcome.UNREACHABLE, now.minusDays(10));
 
-		DispatchReport report = dispatch("rest.csv", "customer_no\nDSP30\nDSP31\nDSP32\n", "冬季升级D");
+		ListReport report = dispatch("rest.csv", "customer_no\nDSP30\nDSP31\nDSP32\n", "冬季升级D");
 
-		assertThat(report.casesOpened()).isEqualTo(2);
-		assertThat(report.skipped()).singleElement().satisfies(row -> {
-			assertThat(row.customerNo()).isEqualTo("DSP30");
-			assertThat(row.reason()).isEqualTo("近期已拒绝升级");
-		});
+		assertThat(report.created()).isEqualTo(2);
+		assertThat(report.unchangedByReason()).containsExactlyEntriesOf(Map.of("近期已拒绝升级", 1));
+		assertThat(cases.findOpen("DSP30", CaseType.PHS_UPGRADE)).isEmpty();
 		assertThat(cases.findOpen("DSP31", CaseType.PHS_UPGRADE)).isPresent();
 		assertThat(cases.findOpen("DSP32", CaseType.PHS_UPGRADE)).isPresent();
 	}
@@ -136,10 +137,10 @@ class DispatchImportTest {
 		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid("DSP40", "30.00", "manager3")));
 		endedCase("DSP40", "冬季升级E", CaseOutcome.UNREACHABLE, LocalDateTime.now().minusDays(2));
 
-		DispatchReport again = dispatch("again.csv", "customer_no\nDSP40\n", "冬季升级E");
+		ListReport again = dispatch("again.csv", "customer_no\nDSP40\n", "冬季升级E");
 
-		assertThat(again.casesOpened()).isZero();
-		assertThat(again.skipped()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("本活动已派过单"));
+		assertThat(again.created()).isZero();
+		assertThat(again.unchangedByReason()).containsExactlyEntriesOf(Map.of("本活动已派过单", 1));
 	}
 
 	@Test
@@ -157,11 +158,11 @@ class DispatchImportTest {
 			}));
 			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
-			DispatchReport report = dispatch("same.csv", "customer_no\nDSP50\n", "冬季升级F");
+			ListReport report = dispatch("same.csv", "customer_no\nDSP50\n", "冬季升级F");
 			other.get(30, TimeUnit.SECONDS);
 
-			assertThat(report.casesOpened()).isZero();
-			assertThat(report.skipped()).singleElement().satisfies(row -> assertThat(row.reason()).isEqualTo("已有未结的升级案件"));
+			assertThat(report.created()).isZero();
+			assertThat(report.unchangedByReason()).containsExactlyEntriesOf(Map.of("已有未结的升级案件", 1));
 			assertThat(report.rejected()).isEmpty();
 			assertThat(output.getAll()).doesNotContain("dispatch 冬季升级F: chunk up to");
 			assertThat(cases.findAll().stream().filter(c -> c.getCustomerNo().equals("DSP50")).count()).isOne();
@@ -188,13 +189,13 @@ class DispatchImportTest {
 		ResponseEntity<Map> badDate = post("supervisor1", "customer_no\nDSP20\n", "next week");
 
 		assertThat(bySupervisor.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(bySupervisor.getBody()).containsEntry("casesOpened", 1);
+		assertThat(bySupervisor.getBody()).containsEntry("created", 1);
 		assertThat(byManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) badDate.getBody().get("message")).startsWith("deadline");
 	}
 
-	private DispatchReport dispatch(String name, String csv, String campaign) throws IOException {
+	private ListReport dispatch(String name, String csv, String campaign) throws IOException {
 		return dispatches.importFile(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), campaign,
 				DEADLINE);
 	}

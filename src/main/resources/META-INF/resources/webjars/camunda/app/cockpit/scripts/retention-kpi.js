@@ -113,6 +113,7 @@ function render(node, api) {
   }
 
   function show(kpi) {
+    (kpi.warnings || []).forEach(warning => result.append(el('p', { class: 'alert alert-warning' }, warning)));
     result.append(el('h4', {}, '按案件类型'),
       table(['案件类型', '新开', '未结', '已结', '结案结果', '保有率', '首次联系(小时,中位数)'],
         kpi.caseTypes.map(t => [t.label, t.opened, t.openNow, t.closed,
