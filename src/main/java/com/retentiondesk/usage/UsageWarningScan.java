@@ -38,7 +38,7 @@ import com.retentiondesk.trafficdecline.TrafficDeclineCases;
  * win-back case; a customer gets one case per type and usage month (a second scan of the month opens
  * nothing), and none while a case of the type from an earlier month is still open.
  */
-@Service
+@Service("usageCaseScan")
 public class UsageWarningScan {
 
 	private static final Set<LineStatus> SKIPPED_LINES = EnumSet.of(LineStatus.CLOSED, LineStatus.SINGLE_STOP,
