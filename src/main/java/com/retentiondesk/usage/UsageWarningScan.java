@@ -57,7 +57,7 @@ public class UsageWarningScan {
 
 	UsageWarningScan(Customers customers, MonthlyBills bills, RetentionCases cases, TrafficDeclineCases declines,
 			PackageAdviceCases advice, CaseBriefs briefs, ChunkedScan scan,
-			@Value("${desk.usage.scan-chunk-size:500}") int chunkSize) {
+			@Value("${desk.usage.scan-chunk-size:200}") int chunkSize) {
 		this.customers = customers;
 		this.bills = bills;
 		this.cases = cases;
