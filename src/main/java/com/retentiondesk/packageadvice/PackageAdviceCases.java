@@ -12,8 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,17 +44,64 @@ public class PackageAdviceCases {
 	public record Advice(AdviceType type, String recommendedPackage, PackageAdvicePolicy.Facts facts) {
 	}
 
+	/**
+	 * Evaluates the deployed table without the engine's decision history: a monthly scan asks it once per
+	 * customer (100,000 history rows a month, and most of the scan's time, for answers that are mostly "no
+	 * advice"); an opened case keeps its advice in its variables.
+	 */
+	private static final DmnEngine PLAIN_DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+	/** The latest deployed {@code PackageAdvice} and the catalogue, read once for a whole scan. */
+	public static final class Adviser {
+
+		private final DmnDecision decision;
+		private final Map<String, UsagePackage> catalogue;
+		private final PackageAdvicePolicy policy;
+
+		private Adviser(DmnDecision decision, Map<String, UsagePackage> catalogue) {
+			this.decision = decision;
+			this.catalogue = catalogue;
+			this.policy = new PackageAdvicePolicy(catalogue.values().stream()
+					.collect(Collectors.toMap(UsagePackage::getCode, p -> new PackageAdvicePolicy.Package(p.getCode(),
+							p.getMonthlyMinimum(), p.getNextTier(), p.isConverged()))));
+		}
+
+		public Map<String, UsagePackage> catalogue() {
+			return catalogue;
+		}
+
+		/**
+		 * The advice for the customer's usage month, if {@code PackageAdvice} has one.
+		 *
+		 * @param bills the customer's recent bills, the usage month's among them
+		 */
+		public Optional<Advice> advise(YearMonth month, List<MonthlyBill> bills) {
+			PackageAdvicePolicy.Facts facts = policy.facts(month, bills.stream()
+					.map(b -> new PackageAdvicePolicy.Month(b.getMonth(), b.getAmount(), b.getPackageCode())).toList());
+			DmnDecisionResultEntries result = PLAIN_DMN.evaluateDecision(decision, Variables.fromMap(facts.variables()))
+					.getFirstResult();
+			if (result == null || result.getEntry("adviceType") == null) {
+				return Optional.empty();
+			}
+			String recommended = result.getEntry("recommendedPackage");
+			if (recommended == null || recommended.isBlank()) {
+				return Optional.empty();
+			}
+			return Optional.of(new Advice(AdviceType.valueOf(result.getEntry("adviceType")), recommended, facts));
+		}
+	}
+
 	private final CaseFiles files;
-	private final DecisionService decisions;
+	private final RepositoryService repository;
 	private final UsagePackages packages;
 	private final WorkCalendar calendar;
 	private final PackageAdviceSettings settings;
 	private final Clock clock;
 
-	PackageAdviceCases(CaseFiles files, DecisionService decisions, UsagePackages packages, WorkCalendar calendar,
+	PackageAdviceCases(CaseFiles files, RepositoryService repository, UsagePackages packages, WorkCalendar calendar,
 			PackageAdviceSettings settings, Clock clock) {
 		this.files = files;
-		this.decisions = decisions;
+		this.repository = repository;
 		this.packages = packages;
 		this.calendar = calendar;
 		this.settings = settings;
@@ -62,27 +113,29 @@ public class PackageAdviceCases {
 		return packages.findAll().stream().collect(Collectors.toMap(UsagePackage::getCode, p -> p));
 	}
 
+	/** The latest deployed {@code PackageAdvice} (an administrator may have deployed a new version) and the catalogue as they are now. */
+	public Adviser adviser() {
+		return adviser(catalogue());
+	}
+
+	private Adviser adviser(Map<String, UsagePackage> catalogue) {
+		DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+				.decisionDefinitionKey(PackageAdviceProcess.DECISION_KEY).latestVersion().singleResult();
+		try (java.io.InputStream xml = repository.getDecisionModel(latest.getId())) {
+			return new Adviser(PLAIN_DMN.parseDecision(PackageAdviceProcess.DECISION_KEY, xml), catalogue);
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	/**
-	 * The advice for the customer's usage month, if {@code PackageAdvice} has one.
+	 * The advice for the customer's usage month, if {@code PackageAdvice} has one (one customer: a scan
+	 * takes an {@link #adviser()} once).
 	 *
 	 * @param bills the customer's recent bills, the usage month's among them
 	 */
 	public Optional<Advice> advise(YearMonth month, List<MonthlyBill> bills, Map<String, UsagePackage> catalogue) {
-		PackageAdvicePolicy policy = new PackageAdvicePolicy(catalogue.values().stream()
-				.collect(Collectors.toMap(UsagePackage::getCode, p -> new PackageAdvicePolicy.Package(p.getCode(),
-						p.getMonthlyMinimum(), p.getNextTier(), p.isConverged()))));
-		PackageAdvicePolicy.Facts facts = policy.facts(month, bills.stream()
-				.map(b -> new PackageAdvicePolicy.Month(b.getMonth(), b.getAmount(), b.getPackageCode())).toList());
-		DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(PackageAdviceProcess.DECISION_KEY)
-				.variables(Variables.fromMap(facts.variables())).evaluate().getFirstResult();
-		if (result == null || result.getEntry("adviceType") == null) {
-			return Optional.empty();
-		}
-		String recommended = result.getEntry("recommendedPackage");
-		if (recommended == null || recommended.isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(new Advice(AdviceType.valueOf(result.getEntry("adviceType")), recommended, facts));
+		return adviser(catalogue).advise(month, bills);
 	}
 
 	/**

@@ -72,15 +72,16 @@ public class UsageWarningScan {
 	public Result run(YearMonth scanMonth) {
 		YearMonth thisMonth = UsageScanPolicy.thisMonth(scanMonth);
 		String month = thisMonth.toString();
-		Map<String, UsagePackage> catalogue = advice.catalogue();
+		PackageAdviceCases.Adviser adviser = advice.adviser();
 		return scan.<String>run("usage scan " + month,
 				after -> bills.findCustomersBilledIn(month, after == null ? "" : after, Limit.of(chunkSize)),
-				chunk -> openChunk(chunk, thisMonth, catalogue),
+				chunk -> openChunk(chunk, thisMonth, adviser),
 				customerNo -> cases.existsByCustomerNoAndCaseTypeAndUsageMonth(customerNo, CaseType.TRAFFIC_DECLINE, month)
 						|| cases.existsByCustomerNoAndCaseTypeAndUsageMonth(customerNo, CaseType.PACKAGE_ADVICE, month));
 	}
 
-	private Result openChunk(List<String> customerNos, YearMonth thisMonth, Map<String, UsagePackage> catalogue) {
+	private Result openChunk(List<String> customerNos, YearMonth thisMonth, PackageAdviceCases.Adviser adviser) {
+		Map<String, UsagePackage> catalogue = adviser.catalogue();
 		String month = thisMonth.toString();
 		YearMonth lastMonth = thisMonth.minusMonths(1);
 		// lock first, then look for cases: a scan on another node that has the chunk waits for us
@@ -119,7 +120,7 @@ public class UsageWarningScan {
 				}
 			}
 			if (!noAdvice.contains(customerNo)) {
-				PackageAdviceCases.Advice advised = advice.advise(thisMonth, own, catalogue).orElse(null);
+				PackageAdviceCases.Advice advised = adviser.advise(thisMonth, own).orElse(null);
 				if (advised != null) {
 					openings.add(() -> advice.open(customer, thisMonth, advised, catalogue, contacts[0]));
 					opens = true;

@@ -25,15 +25,18 @@ import com.retentiondesk.usage.UsageWarningScan;
 /**
  * Issue 25's figures: the monthly usage feed of {@code benchmark.usageCustomers} (default 100,000) rows as
  * a CSV upload (two months, then the later month again: nothing changes), the monthly usage-warning scan
- * over as many customers (1 in 10 with a falling bill, 1 in 20 without a package: about 15% get a case),
- * and the arrears scan over as many customers (1 in 10 due) in the same run, for its rate beside. Prints
- * rows/s and cases/s. Run with {@code mvn -Pbenchmark test -Dtest=UsageBenchmark}.
+ * over as many customers (1 in {@code benchmark.usageOneIn}, default 100, with a falling bill and as many
+ * without a package: 2% get a case), and the arrears scan over as many customers (1 in as many due) in the
+ * same run, for its rate beside. Prints rows/s, customers/s and cases/s. Run with
+ * {@code mvn -Pbenchmark test -Dtest=UsageBenchmark}.
  */
 @Tag("benchmark")
 @DeskTest
 class UsageBenchmark {
 
 	static final int CUSTOMERS = Integer.getInteger("benchmark.usageCustomers", 100_000);
+	/** One customer in this many has a falling bill, and as many have no package; one in this many owes. */
+	static final int ONE_IN = Integer.getInteger("benchmark.usageOneIn", 100);
 	private static final Logger log = LoggerFactory.getLogger(UsageBenchmark.class);
 
 	@Autowired
@@ -74,7 +77,7 @@ class UsageBenchmark {
 			throw new AssertionError("a second scan opened " + repeat.opened() + ", failed " + usage.failed());
 		}
 
-		// the arrears scan over as many customers, 1 in 10 due, in the same JVM and database
+		// the arrears scan over as many customers, 1 in ONE_IN due, in the same JVM and database
 		jdbc.update("update customer set line_status = 'CLOSED' where customer_no like 'UB%'");
 		insertCustomers("UA", CUSTOMERS, true);
 		t = System.nanoTime();
@@ -98,14 +101,14 @@ class UsageBenchmark {
 	}
 
 	/**
-	 * One row per customer: 1 in 10 falls from 100 to 60 this month (STAGE_1), 1 in 20 has no package
-	 * (JOIN_PACKAGE); the others spend 80 on PKG_89 both months (no case).
+	 * One row per customer: 1 in {@link #ONE_IN} falls from 100 to 60 this month (STAGE_1), as many have no
+	 * package (JOIN_PACKAGE); the others spend 80 on PKG_89 both months (no case).
 	 */
 	private static byte[] csv(YearMonth month, int count, boolean lastMonth) {
 		StringBuilder csv = new StringBuilder("客户编号,月份,金额,通话次数,通话分钟数,套餐\n");
 		for (int i = 0; i < count; i++) {
-			boolean falls = i % 10 == 0;
-			boolean noPackage = i % 20 == 5;
+			boolean falls = i % ONE_IN == 0;
+			boolean noPackage = i % ONE_IN == ONE_IN / 2;
 			String amount = falls ? (lastMonth ? "100.00" : "60.00") : "80.00";
 			csv.append(String.format("UB%07d", i)).append(',').append(month).append(',').append(amount).append(',')
 					.append(falls && !lastMonth ? 12 : 40).append(',').append(150).append(',')
@@ -114,14 +117,14 @@ class UsageBenchmark {
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Customers {@code prefix0000000...} of managers 1 to 8; with {@code arrearsDue}, 1 in 10 owes (prepaid 5.00). */
+	/** Customers {@code prefix0000000...} of managers 1 to 8; with {@code arrearsDue}, 1 in {@link #ONE_IN} owes (prepaid 5.00). */
 	private void insertCustomers(String prefix, int count, boolean arrearsDue) {
 		long t = System.nanoTime();
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
 		List<Object[]> rows = new ArrayList<>(5_000);
 		for (int i = 0; i < count; i++) {
 			rows.add(new Object[] { String.format("%s%07d", prefix, i), "基准客户" + i, String.format("133%08d", i),
-					arrearsDue && i % 10 == 0 ? 5.00 : 50.00, "manager" + (1 + i % 8), now, now });
+					arrearsDue && i % ONE_IN == 0 ? 5.00 : 50.00, "manager" + (1 + i % 8), now, now });
 			if (rows.size() == 5_000) {
 				insert(rows);
 			}
