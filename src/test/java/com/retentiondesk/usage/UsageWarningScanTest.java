@@ -85,6 +85,9 @@ class UsageWarningScanTest {
 				Map.class);
 		assertThat(feed.getBody()).containsEntry("created", 21).containsEntry("rejectedCount", 1);
 
+		long decisionsBefore = history.createHistoricDecisionInstanceQuery()
+				.decisionDefinitionKey(PackageAdviceProcess.DECISION_KEY).count();
+
 		ProcessInstance first = runScan(Map.of(UsageScanProcess.SCAN_FORCE, true));
 
 		assertThat(stage("UWS01")).isEqualTo("STAGE_1");
@@ -103,6 +106,8 @@ class UsageWarningScanTest {
 		assertThat(cases.findOpen("UWS01", CaseType.PACKAGE_ADVICE)).as("no package, spends 60: advised to join one")
 				.isPresent();
 		assertThat((Integer) variable(first, UsageScanProcess.SCAN_OPENED)).isGreaterThanOrEqualTo(6);
+		assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(PackageAdviceProcess.DECISION_KEY)
+				.count()).as("the scan asks PackageAdvice for every customer without a history row each").isEqualTo(decisionsBefore);
 		long before = cases.count();
 
 		ProcessInstance second = runScan(Map.of(UsageScanProcess.SCAN_FORCE, true));
