@@ -28,7 +28,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 class ArchitectureTest {
 
 	/** The case packages: what two of them share belongs in a shared package (casework, customer...). */
-	private static final Set<String> CASES = Set.of("arrears", "expiry", "winback", "upgrade");
+	private static final Set<String> CASES = Set.of("arrears", "expiry", "winback", "upgrade", "trafficdecline", "packageadvice");
 
 	private static final SliceAssignment CASE_PACKAGES = new SliceAssignment() {
 		@Override
@@ -71,7 +71,8 @@ class ArchitectureTest {
 			.that().resideInAnyPackage("com.retentiondesk.billing..", "com.retentiondesk.customer..",
 					"com.retentiondesk.contract..", "com.retentiondesk.contact..")
 			.should().dependOnClassesThat().resideInAnyPackage("com.retentiondesk.arrears..", "com.retentiondesk.expiry..",
-					"com.retentiondesk.winback..", "com.retentiondesk.upgrade..", "com.retentiondesk.handover..");
+					"com.retentiondesk.winback..", "com.retentiondesk.upgrade..", "com.retentiondesk.handover..",
+					"com.retentiondesk.trafficdecline..", "com.retentiondesk.packageadvice..", "com.retentiondesk.usage..");
 
 	@ArchTest
 	static final ArchRule webPiecesDependOnNoOtherDeskPackage = noClasses()

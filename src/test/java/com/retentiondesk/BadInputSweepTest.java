@@ -54,6 +54,8 @@ class BadInputSweepTest {
 	ContactAttempts contacts;
 	@Autowired
 	TaskService tasks;
+	@Autowired
+	com.retentiondesk.billing.MonthlyBills bills;
 
 	@Test
 	void shouldRejectEveryKindOfBadRowWithItsLineAndReasonAndKeepTheGoodOnes() {
@@ -204,6 +206,54 @@ class BadInputSweepTest {
 		assertThat(rejected).extracting(row -> row.get("line")).containsExactly(2, 3);
 		assertThat(rejected).allSatisfy(row -> assertThat((String) row.get("reason")).contains("余额/balance超出范围"));
 		assertThat(customers.findAllById(List.of("SWO003", "SWO004"))).isEmpty();
+	}
+
+	@Test
+	void shouldRejectEveryKindOfBadUsageRowWithItsLineAndReasonAndKeepTheGoodOnes() {
+		importCsv(HEADER + "SWU001,赵一,13300007777,CDMA,,5,POSTPAID,0,0,ACTIVE,manager1,,,,\n");
+		String month = java.time.YearMonth.now().minusMonths(1).toString();
+		String future = java.time.YearMonth.now().plusMonths(2).toString();
+		String feed = "[{\"customerNo\":\"SWU001\",\"month\":\"" + month + "\",\"amount\":80,\"calls\":20}," // 1 good
+				+ "{\"month\":\"" + month + "\",\"amount\":80,\"calls\":20}," // 2
+				+ "{\"customerNo\":\"NOBODY25\",\"month\":\"" + month + "\",\"amount\":80,\"calls\":20}," // 3
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2026-13\",\"amount\":80,\"calls\":20}," // 4
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"" + future + "\",\"amount\":80,\"calls\":20}," // 5
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-01\",\"amount\":\"ten\",\"calls\":20}," // 6
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-02\",\"amount\":-5,\"calls\":20}," // 7
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-03\",\"amount\":1.234,\"calls\":20}," // 8
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-04\",\"amount\":80,\"calls\":-1}," // 9
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-05\",\"amount\":80,\"calls\":20,\"minutes\":2.5}," // 10
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-06\",\"amount\":80,\"calls\":20,\"packageCode\":\"PKG_1000\"}," // 11
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"" + month + "\",\"amount\":81,\"calls\":20}," // 12
+				+ "\"SWU001\"," // 13
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-07\",\"amount\":80}," // 14
+				+ "{\"customerNo\":\"SWU001\",\"amount\":80,\"calls\":3}," // 15
+				+ "{\"customerNo\":\"SWU 1#\",\"month\":\"2025-08\",\"amount\":80,\"calls\":3}," // 16
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-09\",\"calls\":3}," // 17
+				+ "{\"customerNo\":\"SWU001\",\"month\":\"2025-10\",\"amount\":60,\"calls\":9,\"packageCode\":\"PKG_39\"}]"; // 18 good
+
+		ResponseEntity<Map> report = post("/api/billing/monthly-usage", feed);
+
+		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(report.getBody()).containsEntry("rowsRead", 18).containsEntry("created", 2)
+				.containsEntry("rejectedCount", 16);
+		List<Map<String, Object>> rejected = (List<Map<String, Object>>) report.getBody().get("rejected");
+		Map<Integer, String> expected = Map.ofEntries(Map.entry(2, "缺少客户编号"), Map.entry(3, "未知客户"),
+				Map.entry(4, "月份格式错误"), Map.entry(5, "月份不能在未来"), Map.entry(6, "金额不是数字"),
+				Map.entry(7, "金额不能为负数"), Map.entry(8, "金额最多两位小数"), Map.entry(9, "通话次数应为0或正整数"),
+				Map.entry(10, "通话分钟数应为0或正整数"), Map.entry(11, "未知套餐"), Map.entry(12, "客户和月份在请求中重复,已在第1行"),
+				Map.entry(13, "不是 JSON 对象"), Map.entry(14, "缺少通话次数"), Map.entry(15, "缺少月份"),
+				Map.entry(16, "客户编号只能包含"), Map.entry(17, "缺少金额"));
+		assertThat(rejected).as("one entry per bad row").hasSize(expected.size());
+		expected.forEach((line, reason) -> assertThat(rejected).as("line %d", line).anySatisfy(row -> {
+			assertThat(row.get("line")).isEqualTo(line);
+			assertThat((String) row.get("reason")).contains(reason);
+		}));
+		assertThat((Map<String, Integer>) report.getBody().get("rejectedByReason")).containsEntry("未知客户", 1)
+				.containsEntry("缺少客户编号", 1);
+		assertThat(bills.findByCustomerNoOrderByBillMonthDesc("SWU001")).extracting(b -> b.getMonth().toString())
+				.containsExactly(month, "2025-10");
+		assertThat(bills.findByCustomerNoOrderByBillMonthDesc("SWU001").get(0).getAmount()).isEqualByComparingTo("80.00");
 	}
 
 	@Test

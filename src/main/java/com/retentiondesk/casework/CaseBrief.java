@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 /**
  * The short Chinese summary a call form shows (客户情况), in its three parts: the customer's lines (name,
- * number, second phone), the case's own lines (payment type, stop kind, agreement, offer...) and the last
+ * number, second phone, the spend chart of the last 6 months), the case's own lines (payment type, stop kind, agreement, offer...) and the last
  * contacts. It is stored as text in the case variable {@code caseBrief}; {@link #parse} reads back what
  * {@link #text} wrote, so a listener that refreshes the customer's part keeps the case's lines without
  * knowing what they say.
@@ -17,6 +17,9 @@ public record CaseBrief(List<String> customerLines, List<String> caseLines, List
 	static final String NUMBER = "号码: ";
 	static final String SECOND_PHONE = "第二联系电话: ";
 	static final String CONTACTS = "最近联系";
+	/** The spend chart (多月话费): a heading line and a row per month ("  2026-06  ¥100.00  40次  █████"). */
+	static final String SPEND = "近6月话费";
+	private static final java.util.regex.Pattern SPEND_ROW = java.util.regex.Pattern.compile("  \\d{4}-\\d{2}  .*");
 
 	public CaseBrief {
 		customerLines = List.copyOf(customerLines);
@@ -44,7 +47,8 @@ public record CaseBrief(List<String> customerLines, List<String> caseLines, List
 	}
 
 	private static boolean isCustomerLine(String line) {
-		return line.startsWith(CUSTOMER) || line.startsWith(NUMBER) || line.startsWith(SECOND_PHONE);
+		return line.startsWith(CUSTOMER) || line.startsWith(NUMBER) || line.startsWith(SECOND_PHONE)
+				|| line.startsWith(SPEND) || SPEND_ROW.matcher(line).matches();
 	}
 
 	/** The same brief with the case line {@code label: ...} replaced by {@code label: value} (added if absent). */

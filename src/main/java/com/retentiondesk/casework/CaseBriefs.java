@@ -1,6 +1,8 @@
 package com.retentiondesk.casework;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +12,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.retentiondesk.billing.MonthlyBill;
+import com.retentiondesk.billing.MonthlyBills;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.customer.Customer;
@@ -21,32 +25,58 @@ public class CaseBriefs {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private final ContactAttempts contacts;
-	private final Staff staff;
+	/** Months the spend chart shows. */
+	static final int SPEND_MONTHS = 6;
+	private static final int BAR = 10;
 
-	CaseBriefs(ContactAttempts contacts, Staff staff) {
+	private final ContactAttempts contacts;
+	private final MonthlyBills bills;
+	private final Staff staff;
+	private final Clock clock;
+
+	CaseBriefs(ContactAttempts contacts, MonthlyBills bills, Staff staff, Clock clock) {
 		this.contacts = contacts;
+		this.bills = bills;
 		this.staff = staff;
+		this.clock = clock;
 	}
 
-	/** The last five contacts of each of some customers, read in one query (see {@link #recentContacts}). */
+	/**
+	 * The last five contacts and the recent bills of each of some customers, read in one query each (see
+	 * {@link #recentContacts}).
+	 */
 	public static final class RecentContacts {
 
 		private final Map<String, List<ContactAttempt>> byCustomer;
+		private final Map<String, List<MonthlyBill>> billsByCustomer;
 
-		private RecentContacts(Map<String, List<ContactAttempt>> byCustomer) {
+		private RecentContacts(Map<String, List<ContactAttempt>> byCustomer, Map<String, List<MonthlyBill>> billsByCustomer) {
 			this.byCustomer = byCustomer;
+			this.billsByCustomer = billsByCustomer;
 		}
 
 		List<ContactAttempt> of(String customerNo) {
 			return byCustomer.getOrDefault(customerNo, List.of());
 		}
+
+		List<MonthlyBill> billsOf(String customerNo) {
+			return billsByCustomer.getOrDefault(customerNo, List.of());
+		}
 	}
 
-	/** The last five contacts of each of these customers, newest first, in one query (for a scan's chunk). */
+	/**
+	 * The last five contacts of each of these customers, newest first, and their bills of the spend chart's
+	 * months, in one query each (for a scan's chunk).
+	 */
 	public RecentContacts recentContacts(Collection<String> customerNos) {
 		Map<String, List<ContactAttempt>> byCustomer = new HashMap<>();
+		Map<String, List<MonthlyBill>> billsByCustomer = new HashMap<>();
 		if (!customerNos.isEmpty()) {
+			YearMonth now = YearMonth.now(clock);
+			for (MonthlyBill bill : bills.findForCustomers(customerNos, now.minusMonths(SPEND_MONTHS).toString(),
+					now.toString())) {
+				billsByCustomer.computeIfAbsent(bill.getCustomerNo(), c -> new ArrayList<>()).add(bill);
+			}
 			for (ContactAttempt attempt : contacts.findByCustomerNoInOrderByAttemptedAtDesc(customerNos)) {
 				List<ContactAttempt> recent = byCustomer.computeIfAbsent(attempt.getCustomerNo(), c -> new ArrayList<>(5));
 				if (recent.size() < 5) {
@@ -54,17 +84,19 @@ public class CaseBriefs {
 				}
 			}
 		}
-		return new RecentContacts(byCustomer);
+		return new RecentContacts(byCustomer, billsByCustomer);
 	}
 
 	/** The customer's facts, the lines a case adds, and the last five contacts. */
 	public CaseBrief brief(Customer customer, List<String> caseLines) {
-		return brief(customer, caseLines, contacts.findTop5ByCustomerNoOrderByAttemptedAtDesc(customer.getCustomerNo()));
+		return brief(customer, caseLines, contacts.findTop5ByCustomerNoOrderByAttemptedAtDesc(customer.getCustomerNo()),
+				bills.findRecent(customer.getCustomerNo(), YearMonth.now(clock).minusMonths(SPEND_MONTHS).toString()));
 	}
 
-	/** The same with the contacts read beforehand for several customers. */
+	/** The same with the contacts and bills read beforehand for several customers. */
 	public CaseBrief brief(Customer customer, List<String> caseLines, RecentContacts recentContacts) {
-		return brief(customer, caseLines, recentContacts.of(customer.getCustomerNo()));
+		return brief(customer, caseLines, recentContacts.of(customer.getCustomerNo()),
+				recentContacts.billsOf(customer.getCustomerNo()));
 	}
 
 	/** The case's brief with the customer's facts and contacts read again and the case's own lines kept. */
@@ -72,7 +104,8 @@ public class CaseBriefs {
 		return brief(customer, brief.caseLines());
 	}
 
-	private CaseBrief brief(Customer customer, List<String> caseLines, List<ContactAttempt> recent) {
+	private CaseBrief brief(Customer customer, List<String> caseLines, List<ContactAttempt> recent,
+			List<MonthlyBill> recentBills) {
 		List<String> customerLines = new ArrayList<>(3);
 		customerLines.add(CaseBrief.CUSTOMER + customer.getName() + " (" + customer.getCustomerNo() + ")  "
 				+ customer.getStarLevel() + "星");
@@ -82,6 +115,7 @@ public class CaseBriefs {
 		if (customer.getSecondPhone() != null) {
 			customerLines.add(CaseBrief.SECOND_PHONE + customer.getSecondPhone());
 		}
+		customerLines.addAll(spendChart(recentBills));
 		List<String> contactLines = new ArrayList<>(6);
 		if (recent.isEmpty()) {
 			contactLines.add(CaseBrief.CONTACTS + ": 无");
@@ -97,6 +131,30 @@ public class CaseBriefs {
 			}
 		}
 		return new CaseBrief(customerLines, caseLines, contactLines);
+	}
+
+	/**
+	 * The spend chart (多月话费浮动图表) as a compact table: the newest {@value #SPEND_MONTHS} months, oldest
+	 * first, each with its amount, its calls and a bar scaled to the highest amount shown.
+	 */
+	static List<String> spendChart(List<MonthlyBill> recentBills) {
+		List<MonthlyBill> shown = recentBills.stream()
+				.sorted(java.util.Comparator.comparing(MonthlyBill::getMonth).reversed()).limit(SPEND_MONTHS)
+				.sorted(java.util.Comparator.comparing(MonthlyBill::getMonth)).toList();
+		if (shown.isEmpty()) {
+			return List.of(CaseBrief.SPEND + ": 无记录");
+		}
+		BigDecimal top = shown.stream().map(MonthlyBill::getAmount).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+		List<String> lines = new ArrayList<>(shown.size() + 1);
+		lines.add(CaseBrief.SPEND + "(金额 / 通话次数):");
+		for (MonthlyBill bill : shown) {
+			int blocks = top.signum() == 0 ? 0
+					: bill.getAmount().multiply(BigDecimal.valueOf(BAR)).divide(top, 0, java.math.RoundingMode.HALF_UP)
+							.intValue();
+			lines.add(String.format("  %s  %9s  %4d次  %s", bill.getMonth(), yuan(bill.getAmount()), bill.getCallCount(),
+					"█".repeat(blocks)).stripTrailing());
+		}
+		return lines;
 	}
 
 	/** Money as people read it: ¥128.40. */

@@ -9,5 +9,9 @@ public enum CaseType {
 	/** 停机预警保有. */
 	SUSPENDED_WINBACK,
 	/** 精确升级营销. */
-	PHS_UPGRADE
+	PHS_UPGRADE,
+	/** 话务下降用户保有: this month's bill well below last month's. */
+	TRAFFIC_DECLINE,
+	/** 套餐预警保有: spend above or below the package, or no package. */
+	PACKAGE_ADVICE
 }

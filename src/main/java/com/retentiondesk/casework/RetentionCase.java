@@ -39,6 +39,8 @@ public class RetentionCase {
 	private String processInstanceId;
 	private Long agreementId;
 	private String campaign;
+	/** The usage month ("2026-11") a usage-warning case is about: one case per customer, type and month. */
+	private String usageMonth;
 	private BigDecimal amountOwed;
 	private BigDecimal amountRecovered;
 	private LocalDateTime firstContactAt;
@@ -60,6 +62,15 @@ public class RetentionCase {
 	/** The agreement an expiry case is about. */
 	public void concern(Long agreementId) {
 		this.agreementId = agreementId;
+	}
+
+	/** The usage month ("2026-11") a traffic-decline or package-advice case is about. */
+	public void aboutUsageMonth(String month) {
+		this.usageMonth = month;
+	}
+
+	public String getUsageMonth() {
+		return usageMonth;
 	}
 
 	/** A call reached or tried the customer: the first one is remembered (time to first contact). */

@@ -30,4 +30,11 @@ public interface RetentionCases extends JpaRepository<RetentionCase, Long> {
 	long countByCaseTypeAndOpenFlag(CaseType type, Integer openFlag);
 
 	boolean existsByCustomerNoAndCaseTypeAndCampaign(String customerNo, CaseType type, String campaign);
+
+	/** Which of these customers have had a case of the type about this usage month (open or closed). */
+	@Query("select r.customerNo from RetentionCase r where r.caseType = :type and r.usageMonth = :month and r.customerNo in :customerNos")
+	Set<String> findCustomersWithUsageCase(@Param("type") CaseType type, @Param("month") String month,
+			@Param("customerNos") Collection<String> customerNos);
+
+	boolean existsByCustomerNoAndCaseTypeAndUsageMonth(String customerNo, CaseType type, String usageMonth);
 }

@@ -40,4 +40,8 @@ public interface Customers extends JpaRepository<Customer, String> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Customer c where c.customerNo in :customerNos order by c.customerNo")
 	List<Customer> lockAll(@Param("customerNos") Collection<String> customerNos);
+
+	/** Which of these customer numbers the desk knows. */
+	@Query("select c.customerNo from Customer c where c.customerNo in :customerNos")
+	java.util.Set<String> findKnownNumbers(@Param("customerNos") Collection<String> customerNos);
 }

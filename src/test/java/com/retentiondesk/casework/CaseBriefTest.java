@@ -54,4 +54,39 @@ class CaseBriefTest {
 		assertThat(CaseBrief.parse(null)).isEqualTo(new CaseBrief(List.of(), List.of(), List.of()));
 		assertThat(CaseBrief.parse(null).text()).isEmpty();
 	}
+
+	@Test
+	void shouldKeepTheSpendChartWithTheCustomerAndTheCaseLinesApart() {
+		String text = """
+				客户: 王小明 (C1004)  3星
+				号码: 13300001004  网络: C网 普1
+				近6月话费(金额 / 通话次数):
+				  2026-10    ¥100.00    40次  ██████████
+				  2026-11     ¥60.00    12次  ██████
+				话务下降: 2026-10 ¥100.00 (40次) → 2026-11 ¥60.00 (12次), 下降40.0%  第一阶段(降幅超过30%)
+				最近联系: 无""";
+
+		CaseBrief brief = CaseBrief.parse(text);
+
+		assertThat(brief.customerLines()).hasSize(5).last().asString().startsWith("  2026-11");
+		assertThat(brief.caseLines()).singleElement().asString().startsWith("话务下降");
+		assertThat(brief.text()).isEqualTo(text);
+	}
+
+	@Test
+	void shouldDrawTheSpendChartOldestFirstScaledToTheHighestMonth() {
+		List<com.retentiondesk.billing.MonthlyBill> bills = new java.util.ArrayList<>();
+		for (int month = 1; month <= 8; month++) {
+			bills.add(new com.retentiondesk.billing.MonthlyBill("C1", java.time.YearMonth.of(2026, month),
+					new java.math.BigDecimal(month * 10), month));
+		}
+
+		List<String> chart = CaseBriefs.spendChart(bills);
+
+		assertThat(chart).containsExactly("近6月话费(金额 / 通话次数):",
+				"  2026-03     ¥30.00     3次  ████", "  2026-04     ¥40.00     4次  █████",
+				"  2026-05     ¥50.00     5次  ██████", "  2026-06     ¥60.00     6次  ████████",
+				"  2026-07     ¥70.00     7次  █████████", "  2026-08     ¥80.00     8次  ██████████");
+		assertThat(CaseBriefs.spendChart(List.of())).containsExactly("近6月话费: 无记录");
+	}
 }

@@ -64,6 +64,10 @@ class ExpiryProcessTest {
 	CompetitorReports competitors;
 	@Autowired
 	TaskService taskService;
+	@Autowired
+	com.retentiondesk.billing.UsageFeed usageFeed;
+	@Autowired
+	com.retentiondesk.customer.Customers customers;
 
 	@Test
 	void shouldOfferWhatTheDecisionTableSaysAndGiveTheManagerThreeWorkingDays() {
@@ -79,6 +83,26 @@ class ExpiryProcessTest {
 		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(call.getId(), "caseBrief"))
 				.contains("到期协议: 终端补贴  到期日: 2027-01-20").contains("推荐方案: PHS_TO_CDMA").contains("话术: 小灵通");
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getAgreementId()).isNotNull();
+	}
+
+	@Test
+	void shouldTakeTheAverageBillFromTheMonthlyUsageFeed() throws Exception {
+		String customerNo = kit.newCustomerNo();
+		kit.saveCustomer(Fixtures.prepaid(customerNo, "50.00", "manager1"));
+		usageFeed.feedJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("["
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-08\",\"amount\":20,\"calls\":9},"
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-09\",\"amount\":110,\"calls\":50},"
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-10\",\"amount\":95,\"calls\":41},"
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-11\",\"amount\":100,\"calls\":44}]"));
+
+		// the last 3 bills average 101.67: the PHS premium offer (>= 100) instead of PHS_TO_CDMA
+		ProcessInstance instance = open(customers.findById(customerNo).orElseThrow(), AgreementType.HANDSET_SUBSIDY);
+
+		org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), "offerCode"))
+				.isEqualTo("PHS_TO_CDMA_PREMIUM");
+		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(instance).getId(), "caseBrief"))
+				.contains("近6月话费(金额 / 通话次数):").contains("  2026-08     ¥20.00     9次  ██")
+				.contains("  2026-11    ¥100.00    44次  █████████");
 	}
 
 	@Test
@@ -218,8 +242,12 @@ class ExpiryProcessTest {
 	}
 
 	private ProcessInstance open(CustomerData data, AgreementType type) {
-		Customer customer = kit.saveCustomer(data);
-		Agreement agreement = agreements.saveAndFlush(new Agreement(data.customerNo(), type, ENDS, LocalDateTime.now()));
+		return open(kit.saveCustomer(data), type);
+	}
+
+	private ProcessInstance open(Customer customer, AgreementType type) {
+		Agreement agreement = agreements.saveAndFlush(new Agreement(customer.getCustomerNo(), type, ENDS,
+				LocalDateTime.now()));
 		return kit.instanceOf(expiry.open(customer, agreement));
 	}
 }

@@ -75,6 +75,11 @@ class KpiTest {
 		closed(CaseType.SUSPENDED_WINBACK, "KPI05", "kpim2", "2026-11-10T09:00", CaseOutcome.WON_BACK, "2026-11-10T15:00");
 		closed(CaseType.SUSPENDED_WINBACK, "KPI06", "kpim2", "2026-11-11T09:00", CaseOutcome.LOST, "2026-11-20T15:00");
 		closed(CaseType.SUSPENDED_WINBACK, "KPI07", "kpim1", "2026-10-28T09:00", CaseOutcome.EXPIRED, "2026-11-27T09:00");
+		// usage warnings (issue 25): traffic decline 1 retained, 1 lost; package advice 1 retained, 1 still open
+		closed(CaseType.TRAFFIC_DECLINE, "KPI20", "kpim1", "2026-11-03T09:00", CaseOutcome.RETAINED, "2026-11-04T10:00");
+		closed(CaseType.TRAFFIC_DECLINE, "KPI21", "kpim2", "2026-11-03T09:00", CaseOutcome.LOST, "2026-11-05T10:00");
+		closed(CaseType.PACKAGE_ADVICE, "KPI22", "kpim1", "2026-11-04T09:00", CaseOutcome.RETAINED, "2026-11-06T10:00");
+		save(CaseType.PACKAGE_ADVICE, "KPI23", "kpim2", "2026-11-20T09:00");
 		// calls: kpim1 4 calls, 3 reached; kpim2 2 calls, 0 reached; first contacts 1 h and 3 h after opening
 		call("KPI01", "kpim1", "2026-11-02T10:00", "ACCEPTED");
 		call("KPI02", "kpim1", "2026-11-03T12:00", "REACHED");
@@ -121,6 +126,11 @@ class KpiTest {
 		assertThat(expiry).containsEntry("medianHoursToFirstContact", 3.0);
 		Map<String, Object> winback = types.get("SUSPENDED_WINBACK");
 		assertThat(winback).containsEntry("opened", 2).containsEntry("closed", 3).containsEntry("retentionRate", 0.3333);
+		assertThat(types.get("TRAFFIC_DECLINE")).containsEntry("label", "话务下降保有").containsEntry("opened", 2)
+				.containsEntry("closed", 2).containsEntry("retentionRate", 0.5)
+				.containsEntry("outcomes", Map.of("RETAINED", 1, "LOST", 1));
+		assertThat(types.get("PACKAGE_ADVICE")).containsEntry("label", "套餐预警保有").containsEntry("opened", 2)
+				.containsEntry("openNow", 1).containsEntry("closed", 1).containsEntry("retentionRate", 1.0);
 		Map<String, Object> arrearsFigures = types.get("ARREARS_REMINDER");
 		assertThat(arrearsFigures).containsEntry("opened", 3).containsEntry("closed", 1);
 		assertThat((Map<String, Object>) answer.getBody().get("arrears")).containsEntry("amountOwed", 120.0)
@@ -153,6 +163,8 @@ class KpiTest {
 					.get("CONTRACT_EXPIRY");
 			assertThat(figure(expiry, "已结")).isEqualTo(((Number) expiryKpi.get("closed")).doubleValue()).isEqualTo(3.0);
 			assertThat(figure(expiry, "新开")).isEqualTo(4.0);
+			assertThat(figure(book.getSheet("话务下降保有"), "已结")).isEqualTo(2.0);
+			assertThat(figure(book.getSheet("套餐预警保有"), "新开")).isEqualTo(2.0);
 			org.apache.poi.ss.usermodel.Sheet manager = book.getSheet("指标甲 kpim1");
 			assertThat(figure(manager, "外呼")).isEqualTo(5.0);
 			assertThat(figure(manager, "接通")).isEqualTo(3.0);

@@ -56,6 +56,8 @@ class UpgradeProcessTest {
 	Customers customers;
 	@Autowired
 	TaskService taskService;
+	@Autowired
+	com.retentiondesk.billing.UsageFeed usageFeed;
 
 	private int second;
 
@@ -69,6 +71,24 @@ class UpgradeProcessTest {
 		org.assertj.core.api.Assertions.assertThat(kit.call(late).getDueDate()).isEqualTo(at("2026-12-01T20:00"));
 		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(late).getId(), "caseBrief"))
 				.contains("派单活动: 冬季升级").contains("近3个月小灵通账单: 无记录");
+	}
+
+	@Test
+	void shouldShowTheLastThreeBillsOfTheMonthlyUsageFeed() throws Exception {
+		String customerNo = kit.newCustomerNo();
+		kit.saveCustomer(phs(customerNo, null));
+		usageFeed.feedJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("["
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-08\",\"amount\":20,\"calls\":9},"
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-09\",\"amount\":48.5,\"calls\":31},"
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-10\",\"amount\":52,\"calls\":35},"
+				+ "{\"customerNo\":\"" + customerNo + "\",\"month\":\"2026-11\",\"amount\":47,\"calls\":30}]"));
+
+		ProcessInstance instance = kit.instanceOf(upgrades.open(customers.findById(customerNo).orElseThrow(), "冬季升级",
+				LocalDate.of(2026, 12, 31), "C网199元套餐", null));
+
+		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(instance).getId(), "caseBrief"))
+				.contains("近3个月小灵通账单: 2026-11 ¥47.00 (30次) 2026-10 ¥52.00 (35次) 2026-09 ¥48.50 (31次)")
+				.contains("  2026-08     ¥20.00     9次  ████");
 	}
 
 	@Test
