@@ -2,19 +2,22 @@ package com.retentiondesk.notification;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,8 +27,8 @@ import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Customers;
 
 /**
- * Applies what the SMS centre reports, one event at a time on a thread of its own (the gateway's reader
- * thread only hands them over): a delivery receipt moves its part, and once every part is known the outbox
+ * Applies what the SMS centre reports on a thread of its own (the gateway's reader thread only hands them
+ * over; receipts that arrive together are applied together, up to {@link #BATCH} a transaction): a delivery receipt moves its part, and once every part is known the outbox
  * message, from SENT to DELIVERED or FAILED and writes the contact log; a reply TD / 退订 / T from a
  * customer's number opts them out of care and marketing SMS. A receipt can overtake the desk's own record
  * of the submit (the SMS centre answers the submit, then the receipt comes at once): it waits until the
@@ -40,6 +43,12 @@ class SmsReceipts implements SmsEvents {
 	private record Receipt(boolean delivered, String state, String errorCode, long receivedAtMillis) {
 	}
 
+	private record Pending(String smscMessageId, Receipt receipt) {
+	}
+
+	/** Receipts applied in one transaction at most. */
+	static final int BATCH = 100;
+
 	private final Outbox outbox;
 	private final SmsParts parts;
 	private final Customers customers;
@@ -51,6 +60,8 @@ class SmsReceipts implements SmsEvents {
 		thread.setDaemon(true);
 		return thread;
 	});
+	private final ConcurrentLinkedQueue<Pending> receipts = new ConcurrentLinkedQueue<>();
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 	/** Receipts whose part is not recorded yet, by the SMS centre's message id. */
 	private final Map<String, Receipt> unmatched = new ConcurrentHashMap<>();
 
@@ -68,8 +79,10 @@ class SmsReceipts implements SmsEvents {
 
 	@Override
 	public void receipt(String smscMessageId, boolean delivered, String state, String errorCode) {
-		Receipt receipt = new Receipt(delivered, state, errorCode, System.currentTimeMillis());
-		worker.execute(() -> apply(smscMessageId, receipt));
+		receipts.add(new Pending(smscMessageId, new Receipt(delivered, state, errorCode, System.currentTimeMillis())));
+		if (drainScheduled.compareAndSet(false, true)) {
+			worker.execute(this::drain);
+		}
 	}
 
 	@Override
@@ -82,69 +95,85 @@ class SmsReceipts implements SmsEvents {
 		// on the worker: a receipt it is applying now either finds the part or is in unmatched by then
 		List<String> ids = List.copyOf(smscMessageIds);
 		worker.execute(() -> {
+			List<Pending> early = new ArrayList<>();
 			for (String id : ids) {
-				Receipt early = unmatched.remove(id);
-				if (early != null) {
-					apply(id, early);
+				Receipt receipt = unmatched.remove(id);
+				if (receipt != null) {
+					early.add(new Pending(id, receipt));
 				}
 			}
+			if (!early.isEmpty()) {
+				apply(early);
+			}
 		});
-	}
-
-	/** Receipts and replies handed over and not applied yet (tests wait for zero). */
-	int backlog() {
-		return ((java.util.concurrent.ThreadPoolExecutor) worker).getQueue().size();
 	}
 
 	int unmatched() {
 		return unmatched.size();
 	}
 
-	private void apply(String smscMessageId, Receipt receipt) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				Boolean matched = transaction.execute(status -> applyInTransaction(smscMessageId, receipt));
-				if (!Boolean.TRUE.equals(matched)) {
-					unmatched.put(smscMessageId, receipt);
-				}
-				return;
-			} catch (ObjectOptimisticLockingFailureException e) {
-				if (attempt == 3) {
-					log.error("receipt of SMS part {} not applied: {}", smscMessageId, e.getMessage());
+	/** Applies the receipts that came, up to {@link #BATCH} in a transaction (one commit for a burst of them). */
+	private void drain() {
+		while (true) {
+			List<Pending> batch = new ArrayList<>(BATCH);
+			for (Pending next; batch.size() < BATCH && (next = receipts.poll()) != null;) {
+				batch.add(next);
+			}
+			if (batch.isEmpty()) {
+				drainScheduled.set(false);
+				if (receipts.isEmpty() || !drainScheduled.compareAndSet(false, true)) {
 					return;
 				}
-			} catch (RuntimeException e) {
-				log.error("receipt of SMS part {} not applied", smscMessageId, e);
-				return;
+				continue;
 			}
+			apply(batch);
 		}
 	}
 
-	private boolean applyInTransaction(String smscMessageId, Receipt receipt) {
-		List<SmsPart> found = parts.findBySmscMessageId(smscMessageId).stream()
-				.filter(p -> p.getStatus() == SmsPart.Status.SUBMITTED).toList();
-		if (found.isEmpty()) {
-			return false;
+	private void apply(List<Pending> batch) {
+		try {
+			List<Pending> notFound = transaction.execute(status -> applyInTransaction(batch));
+			notFound.forEach(p -> unmatched.put(p.smscMessageId(), p.receipt()));
+		} catch (RuntimeException e) {
+			if (batch.size() == 1) {
+				log.error("receipt of SMS part {} not applied", batch.get(0).smscMessageId(), e);
+				return;
+			}
+			// one bad receipt (or a concurrent change) must not cost the others theirs: one by one
+			batch.forEach(p -> apply(List.of(p)));
 		}
-		SmsPart part = found.get(found.size() - 1);
-		part.receipt(receipt.delivered(), receipt.errorCode());
-		parts.save(part);
-		List<SmsPart> all = parts.findByOutboxIdOrderByPartNo(part.getOutboxId());
-		SmsPart failed = all.stream().filter(p -> p.getStatus() == SmsPart.Status.FAILED).findFirst().orElse(null);
-		boolean allDelivered = all.stream().allMatch(p -> p.getStatus() == SmsPart.Status.DELIVERED);
-		if (failed == null && !allDelivered) {
-			return true;
+	}
+
+	private List<Pending> applyInTransaction(List<Pending> batch) {
+		List<Pending> notFound = new ArrayList<>();
+		Map<Long, Receipt> touched = new LinkedHashMap<>();
+		for (Pending pending : batch) {
+			List<SmsPart> found = parts.findBySmscMessageId(pending.smscMessageId()).stream()
+					.filter(p -> p.getStatus() == SmsPart.Status.SUBMITTED).toList();
+			if (found.isEmpty()) {
+				notFound.add(pending);
+				continue;
+			}
+			SmsPart part = found.get(found.size() - 1);
+			part.receipt(pending.receipt().delivered(), pending.receipt().errorCode());
+			touched.put(part.getOutboxId(), pending.receipt());
 		}
-		OutboxMessage message = outbox.findById(part.getOutboxId()).orElseThrow();
 		LocalDateTime now = LocalDateTime.now(clock);
-		OutboxMessage.Status outcome = failed == null ? OutboxMessage.Status.DELIVERED : OutboxMessage.Status.FAILED;
-		String error = failed == null ? null : errorOf(failed, receipt);
-		if (message.settle(outcome, error, now)) {
-			outbox.save(message);
-			smsLog.record(message, outcome, now);
-			log.info("SMS {} {} ({})", message.getMessageKey(), outcome, receipt.state());
+		for (Map.Entry<Long, Receipt> entry : touched.entrySet()) {
+			List<SmsPart> all = parts.findByOutboxIdOrderByPartNo(entry.getKey());
+			SmsPart failed = all.stream().filter(p -> p.getStatus() == SmsPart.Status.FAILED).findFirst().orElse(null);
+			boolean allDelivered = all.stream().allMatch(p -> p.getStatus() == SmsPart.Status.DELIVERED);
+			if (failed == null && !allDelivered) {
+				continue;
+			}
+			OutboxMessage message = outbox.findById(entry.getKey()).orElseThrow();
+			OutboxMessage.Status outcome = failed == null ? OutboxMessage.Status.DELIVERED : OutboxMessage.Status.FAILED;
+			if (message.settle(outcome, failed == null ? null : errorOf(failed, entry.getValue()), now)) {
+				smsLog.record(message, outcome, now);
+				log.debug("SMS {} {} ({})", message.getMessageKey(), outcome, entry.getValue().state());
+			}
 		}
-		return true;
+		return notFound;
 	}
 
 	private static String errorOf(SmsPart failed, Receipt receipt) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -49,6 +50,10 @@ import org.jsmpp.session.ServerResponseDeliveryListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
@@ -93,7 +98,7 @@ public class TestSmsc implements ServerMessageReceiverListener, ServerResponseDe
 	public TestSmsc() {
 		try {
 			this.port = freePort();
-			this.listener = new SMPPServerSessionListener(port);
+			this.listener = new SMPPServerSessionListener(port, new NoDelayServerSockets());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
@@ -253,6 +258,48 @@ public class TestSmsc implements ServerMessageReceiverListener, ServerResponseDe
 			session.close();
 		}
 		workers.shutdownNow();
+	}
+
+	/** Loopback only, and Nagle's algorithm off as an SMS centre would have it (receipts go out at once). */
+	private static final class NoDelayServerSockets implements ServerConnectionFactory {
+		@Override
+		public ServerConnection listen(int port) throws IOException {
+			return listen(port, 0, 50);
+		}
+
+		@Override
+		public ServerConnection listen(int port, int timeout) throws IOException {
+			return listen(port, timeout, 50);
+		}
+
+		@Override
+		public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+			ServerSocket server = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
+			server.setSoTimeout(timeout);
+			return new ServerConnection() {
+				@Override
+				public Connection accept() throws IOException {
+					Socket socket = server.accept();
+					socket.setTcpNoDelay(true);
+					return new SocketConnection(socket);
+				}
+
+				@Override
+				public void setSoTimeout(int timeout) throws IOException {
+					server.setSoTimeout(timeout);
+				}
+
+				@Override
+				public int getSoTimeout() throws IOException {
+					return server.getSoTimeout();
+				}
+
+				@Override
+				public void close() throws IOException {
+					server.close();
+				}
+			};
+		}
 	}
 
 	private static int freePort() throws IOException {
