@@ -29,6 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the message went out does not send it again; a failed delivery throws, the job retries and, once
  * its retries are used up, shows as an incident in Cockpit. (A crash between the server's acceptance
  * and the mark is the one window left: then the message may go out twice.)
+ * <p>
+ * SMS ({@link #sendSms}) go further: SENT when the SMS centre took every part, then DELIVERED or FAILED by
+ * the delivery receipts ({@link SmsReceipts}); UNKNOWN, and never sent again, when the link dropped before
+ * the SMS centre answered; OPTED_OUT for a care or marketing message to a customer who replied TD. Each
+ * outcome of a customer's SMS is written to their contact log.
  */
 @Service
 public class Notifications {
@@ -116,11 +121,6 @@ public class Notifications {
 			throw failed;
 		}
 		return sent;
-	}
-
-	/** Whether the message under this key went out: empty if none was ever queued. */
-	public Optional<Boolean> sent(String key) {
-		return outbox.findByMessageKey(key).map(OutboxMessage::isSent);
 	}
 
 	/**
