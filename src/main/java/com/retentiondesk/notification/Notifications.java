@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * SMS ({@link #sendSms}) go further: SENT when the SMS centre took every part, then DELIVERED or FAILED by
  * the delivery receipts ({@link SmsReceipts}); UNKNOWN, and never sent again, when the link dropped before
- * the SMS centre answered; OPTED_OUT for a care or marketing message to a customer who replied TD. Each
+ * the SMS centre answered; FAILED at once when the SMS centre refused it for good; OPTED_OUT for a care or marketing message to a customer who replied TD. Each
  * outcome of a customer's SMS is written to their contact log.
  */
 @Service
@@ -182,6 +182,12 @@ public class Notifications {
 			settle(key, OutboxMessage.Status.UNKNOWN, null);
 			log.warn("SMS {} to {}: outcome unknown, not sending it again: {}", key, message.getRecipient(), e.getMessage());
 			return OutboxMessage.Status.UNKNOWN;
+		} catch (SmsGateway.RefusedException e) {
+			record(key, m -> m.markFailed(e.getMessage()));
+			settle(key, OutboxMessage.Status.FAILED, e.code());
+			log.warn("SMS {} to {} refused by the SMS centre, not sent again: {}", key, message.getRecipient(),
+					e.getMessage());
+			return OutboxMessage.Status.FAILED;
 		} catch (RuntimeException e) {
 			record(key, m -> m.markFailed(e.getMessage()));
 			throw new DeliveryFailedException("could not send SMS " + key + " to " + message.getRecipient() + ": "

@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * {@code window} submits await their answer at once and at most {@code ratePerSecond} parts go out a second.
  * <p>
  * A part the SMS centre refuses as throttled (ESME_RTHROTTLED 0x58) or queue full (ESME_RMSGQFUL 0x14) is
- * submitted again after a back-off; any other refusal, or no bound link, fails the submit (nothing went out:
- * the job retries). A submit whose answer never comes (the link dropped after the part was written) throws
+ * submitted again after a back-off; if it stays busy, or on a system error (0x08) or no bound link, the
+ * submit fails (nothing went out: the job retries). Any other refusal (an invalid number...) is final:
+ * {@link RefusedException}, the message is FAILED with the SMS centre's status. A submit whose answer never comes (the link dropped after the part was written) throws
  * {@link OutcomeUnknownException}: the message may have gone out and is not sent again. Receipts and
  * customers' replies go to {@link SmsEvents}.
  */
@@ -63,6 +64,7 @@ class SmppSmsGateway implements SmsGateway, MessageReceiverListener, AutoCloseab
 	static final int ESME_RTHROTTLED = 0x58;
 	static final int ESME_RMSGQFUL = 0x14;
 	private static final int ESME_RINVCMDID = 0x03;
+	private static final int ESME_RSYSERR = 0x08;
 
 	private static final Logger log = LoggerFactory.getLogger(SmppSmsGateway.class);
 
@@ -115,7 +117,7 @@ class SmppSmsGateway implements SmsGateway, MessageReceiverListener, AutoCloseab
 		for (int i = 0; i < parts.size(); i++) {
 			try {
 				ids.add(submitPart(phoneNumber, parts.get(i), parts.size() > 1));
-			} catch (NotSubmittedException e) {
+			} catch (NotSubmittedException | RefusedException e) {
 				if (ids.isEmpty()) {
 					throw e;
 				}
@@ -147,8 +149,11 @@ class SmppSmsGateway implements SmsGateway, MessageReceiverListener, AutoCloseab
 					backoff = Math.min(backoff * 2, 30_000);
 					continue;
 				}
-				throw new NotSubmittedException(String.format("SMS centre refused the message (command status 0x%02X)",
-						status), e);
+				String refusal = String.format("SMS centre refused the message (command status 0x%02X)", status);
+				if (status == ESME_RTHROTTLED || status == ESME_RMSGQFUL || status == ESME_RSYSERR) {
+					throw new NotSubmittedException(refusal, e); // busy or failing now: the job tries again later
+				}
+				throw new RefusedException(String.format("0x%02X", status), refusal, e);
 			} catch (ResponseTimeoutException | InvalidResponseException e) {
 				throw new OutcomeUnknownException("no answer from the SMS centre to a submit to " + phoneNumber + ": "
 						+ e.getMessage(), e);

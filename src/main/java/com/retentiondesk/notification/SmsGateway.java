@@ -14,6 +14,8 @@ public interface SmsGateway {
 	 *
 	 * @throws OutcomeUnknownException when a part may have gone out but its answer never came (the link
 	 *         dropped): the message must not be sent again
+	 * @throws RefusedException when the SMS centre refused the message for good (e.g. an invalid number): it
+	 *         is FAILED and not sent again
 	 * @throws RuntimeException when the gateway did not accept the message (the job then retries)
 	 */
 	Submitted submit(String phoneNumber, String text);
@@ -29,6 +31,20 @@ public interface SmsGateway {
 	class OutcomeUnknownException extends RuntimeException {
 		public OutcomeUnknownException(String message, Throwable cause) {
 			super(message, cause);
+		}
+	}
+
+	/** The SMS centre refused the message for a reason a retry does not change; {@code code} is its status. */
+	class RefusedException extends RuntimeException {
+		private final String code;
+
+		public RefusedException(String code, String message, Throwable cause) {
+			super(message, cause);
+			this.code = code;
+		}
+
+		public String code() {
+			return code;
 		}
 	}
 }

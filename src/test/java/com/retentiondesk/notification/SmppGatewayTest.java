@@ -4,80 +4,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
 import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.customer.Customer;
+import com.retentiondesk.customer.CustomerData;
 import com.retentiondesk.customer.Customers;
 import com.retentiondesk.notification.Notifications.SmsRequest;
 import com.retentiondesk.notification.OutboxMessage.Status;
 
 /**
- * The desk with SMPP_* pointing at an SMS centre in this JVM ({@link TestSmsc}, jsmpp's server side): what
+ * The desk's outbox, receipts and contact log with the SMPP gateway bound to an SMS centre in this JVM
+ * ({@link TestSmsc}, jsmpp's server side, a free port), in the shared test context (a second context would
+ * register a second process engine named "default" and confuse the other tests' engine REST calls): what
  * reaches the SMS centre (UCS-2, receipts requested, long messages in concatenated parts), the receipts'
  * way into the outbox and the contact log, opt-out replies, throttling and a link that drops.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@DeskTest
 class SmppGatewayTest {
 
 	static final TestSmsc SMSC = new TestSmsc();
 	static final String SOURCE = "10659999";
-
-	@DynamicPropertySource
-	static void smpp(DynamicPropertyRegistry registry) {
-		registry.add("desk.sms.smpp.host", () -> "127.0.0.1");
-		registry.add("desk.sms.smpp.port", SMSC::port);
-		registry.add("desk.sms.smpp.system-id", () -> TestSmsc.SYSTEM_ID);
-		registry.add("desk.sms.smpp.password", () -> TestSmsc.PASSWORD);
-		registry.add("desk.sms.smpp.source-addr", () -> SOURCE);
-		registry.add("desk.sms.smpp.response-timeout", () -> "1s");
-		registry.add("desk.sms.smpp.reconnect-min", () -> "100ms");
-		registry.add("desk.sms.smpp.reconnect-max", () -> "1s");
-		registry.add("desk.sms.smpp.throttle-retries", () -> "3");
-		registry.add("desk.sms.smpp.throttle-backoff", () -> "20ms");
-		registry.add("desk.sms.smpp.rate-per-second", () -> "1000");
-	}
+	static SmppSmsGateway gateway;
 
 	@AfterAll
 	static void stopSmsc() {
+		if (gateway != null) {
+			gateway.close();
+		}
 		SMSC.close();
 	}
 
 	@Autowired
-	Notifications notifications;
-	@Autowired
 	Outbox outbox;
+	@Autowired
+	SmsParts parts;
+	@Autowired
+	SmsContactLog smsLog;
+	@Autowired
+	SmsReceipts receipts;
+	@Autowired
+	PlatformTransactionManager transactions;
+	@Autowired
+	Clock clock;
+	@Autowired
+	JavaMailSender mail;
 	@Autowired
 	Customers customers;
 	@Autowired
 	ContactAttempts contacts;
 	@Autowired
-	SmsGateway gateway;
-	@Autowired
 	TestRestTemplate http;
+	/** The desk's outbox with the SMPP gateway (the shared test context's gateway is RecordingSmsGateway). */
+	Notifications notifications;
+
+	@BeforeEach
+	void bindToTheSmsc() {
+		synchronized (SmppGatewayTest.class) {
+			if (gateway == null) {
+				// what SmsGatewayConfiguration builds from SMPP_* (SmsGatewayConfigurationTest), with short times
+				gateway = new SmppSmsGateway(new SmppSettings("127.0.0.1", SMSC.port(), TestSmsc.SYSTEM_ID,
+						TestSmsc.PASSWORD, SOURCE, "", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(5),
+						Duration.ofMillis(100), Duration.ofSeconds(1), 10, 1000, 3, Duration.ofMillis(20)), receipts);
+				gateway.start();
+			}
+		}
+		notifications = new Notifications(outbox, mail, gateway, parts, smsLog, receipts, transactions, clock,
+				"desk@example.cn");
+	}
 
 	@Test
 	void sendsUcs2WithAReceiptRequestedAndTheReceiptMakesItDelivered() {
 		Customer customer = customer("SMPP-1");
 		String text = "【温馨提醒】尊敬的客户,您的话费余额不足,请及时缴费。";
-		assertThat(gateway).isInstanceOf(SmppSmsGateway.class);
 
 		assertThat(send("smpp:1", SmsCategory.SERVICE, customer, text)).isEqualTo(Status.SENT);
 
@@ -184,7 +201,7 @@ class SmppGatewayTest {
 
 	@Test
 	void theSmscDroppingTheLinkLosesNothingAndSendsNothingTwice() {
-		SmppSmsGateway smpp = (SmppSmsGateway) gateway;
+		SmppSmsGateway smpp = gateway;
 		long bindsBefore = smpp.binds();
 		SMSC.dropLinkAtSubmit(3);
 		List<Customer> five = List.of(customer("SMPP-11"), customer("SMPP-12"), customer("SMPP-13"),
@@ -211,28 +228,49 @@ class SmppGatewayTest {
 	@Test
 	void throttlingIsRetriedWithBackOffAndAnSmscThatStaysBusyFailsTheJobWithoutSending() {
 		Customer customer = customer("SMPP-21");
-		SMSC.throttleNext(2, SmppSmsGateway.ESME_RTHROTTLED);
-		int throttledBefore = SMSC.throttled();
+		SMSC.refuseNext(2, SmppSmsGateway.ESME_RTHROTTLED);
+		int throttledBefore = SMSC.refused();
 
 		assertThat(send("throttle:1", SmsCategory.SERVICE, customer, "限流测试")).isEqualTo(Status.SENT);
-		assertThat(SMSC.throttled() - throttledBefore).isEqualTo(2);
+		assertThat(SMSC.refused() - throttledBefore).isEqualTo(2);
 		assertThat(SMSC.submitsTo(customer.getServiceNo())).hasSize(1);
 
 		// queue full for longer than the retries (3): the job fails, nothing went out, it is sent when retried
 		Customer later = customer("SMPP-22");
-		SMSC.throttleNext(10, SmppSmsGateway.ESME_RMSGQFUL);
+		SMSC.refuseNext(10, SmppSmsGateway.ESME_RMSGQFUL);
 		assertThatThrownBy(() -> send("throttle:2", SmsCategory.SERVICE, later, "限流测试"))
 				.isInstanceOf(Notifications.DeliveryFailedException.class).hasMessageContaining("0x14");
 		OutboxMessage pending = outbox.findByMessageKey("throttle:2").orElseThrow();
 		assertThat(pending.getStatus()).isEqualTo(Status.PENDING);
 		assertThat(SMSC.submitsTo(later.getServiceNo())).isEmpty();
-		SMSC.throttleNext(0, SmppSmsGateway.ESME_RMSGQFUL);
+		SMSC.refuseNext(0, SmppSmsGateway.ESME_RMSGQFUL);
 		assertThat(send("throttle:2", SmsCategory.SERVICE, later, "限流测试")).isEqualTo(Status.SENT);
 		assertThat(SMSC.submitsTo(later.getServiceNo())).hasSize(1);
 	}
 
+	@Test
+	void aFinalRefusalMakesItFailedAtOnceWithTheStatusAndItIsNotSentAgain() {
+		Customer customer = customer("SMPP-31");
+		int refusedBefore = SMSC.refused();
+		SMSC.refuseNext(1, 0x0B); // ESME_RINVDSTADR: invalid destination address
+
+		assertThat(send("refused:1", SmsCategory.SERVICE, customer, "无效号码测试")).isEqualTo(Status.FAILED);
+		assertThat(send("refused:1", SmsCategory.SERVICE, customer, "无效号码测试")).isEqualTo(Status.FAILED);
+
+		assertThat(SMSC.refused() - refusedBefore).isEqualTo(1);
+		assertThat(SMSC.submitsTo(customer.getServiceNo())).isEmpty();
+		assertThat(outbox.findByMessageKey("refused:1").orElseThrow().getSmscError()).isEqualTo("0x0B");
+		assertThat(contactNotes(customer)).containsExactly("FAILED 测试短信: 未送达 (短信中心错误码 0x0B)");
+	}
+
+	/** A customer on a number of this class's own (1390026xxxx), so that replies find no other test's customer. */
 	private Customer customer(String customerNo) {
-		customers.saveAndFlush(Fixtures.customer(Fixtures.prepaid(customerNo, "5.00", "manager1")));
+		CustomerData d = Fixtures.prepaid(customerNo, "5.00", "manager1");
+		String number = "1390026" + String.format("%04d", Integer.parseInt(customerNo.replaceAll("\\D", "")));
+		customers.saveAndFlush(Fixtures.customer(new CustomerData(d.customerNo(), d.name(), number, d.network(),
+				d.segment(), d.starLevel(), d.paymentType(), d.balance(), d.arrearsMonths(), d.lineStatus(),
+				d.managerId(), d.birthday(), d.idType(), d.idNo(), d.address(), d.secondPhone(), d.email(),
+				d.joinedOn())));
 		return customers.findById(customerNo).orElseThrow();
 	}
 

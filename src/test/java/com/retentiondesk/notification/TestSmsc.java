@@ -143,7 +143,7 @@ public class TestSmsc implements ServerMessageReceiverListener, ServerResponseDe
 	public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
 		if (throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
 			throttled.incrementAndGet();
-			throw new ProcessRequestException("throttled", throttleStatus);
+			throw new ProcessRequestException("refused", throttleStatus);
 		}
 		int n = received.incrementAndGet();
 		String id = "M" + ids.incrementAndGet();
@@ -210,8 +210,8 @@ public class TestSmsc implements ServerMessageReceiverListener, ServerResponseDe
 		failingNumbers.put(number, errorCode);
 	}
 
-	/** Refuse the next {@code count} submits with this command status (0x58 throttled, 0x14 queue full). */
-	public void throttleNext(int count, int status) {
+	/** Refuse the next {@code count} submits with this command status (0x58 throttled, 0x14 queue full...). */
+	public void refuseNext(int count, int status) {
 		throttleStatus = status;
 		throttleNext.set(count);
 	}
@@ -233,7 +233,8 @@ public class TestSmsc implements ServerMessageReceiverListener, ServerResponseDe
 		return received.get();
 	}
 
-	public int throttled() {
+	/** Submits refused so far ({@link #refuseNext}). */
+	public int refused() {
 		return throttled.get();
 	}
 
