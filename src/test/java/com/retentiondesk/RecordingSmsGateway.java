@@ -4,14 +4,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.notification.SmsGateway;
 
-/** The SMS gateway of the tests: records what was sent and can be told to fail, like a real gateway. */
+/**
+ * The SMS gateway of the tests: records what was sent and can be told to fail, like a real gateway. Not in
+ * a context that points the desk at an SMS centre (SmppGatewayTest's simulator).
+ */
 @Component
 @Primary
+@ConditionalOnExpression("'${desk.sms.smpp.host:}'.isEmpty()")
 public class RecordingSmsGateway implements SmsGateway {
 
 	public record Sms(String phoneNumber, String text) {
@@ -21,11 +26,12 @@ public class RecordingSmsGateway implements SmsGateway {
 	private final AtomicInteger failures = new AtomicInteger();
 
 	@Override
-	public void send(String phoneNumber, String text) {
+	public Submitted submit(String phoneNumber, String text) {
 		if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
 			throw new IllegalStateException("SMS gateway unavailable (test)");
 		}
 		sent.add(new Sms(phoneNumber, text));
+		return new Submitted(List.of("recorded-" + sent.size()), "TEST", false);
 	}
 
 	public void failNext(int times) {

@@ -17,11 +17,13 @@ import com.retentiondesk.customer.Customers;
 import com.retentiondesk.customer.PaymentType;
 import com.retentiondesk.notification.Channel;
 import com.retentiondesk.notification.Notifications;
+import com.retentiondesk.notification.SmsCategory;
 
 /**
  * {@code ServiceTask_SendAutoReminderSms} and {@code ServiceTask_SendAutoReminderEmail} in
  * {@code SubProcess_AutoReminders}: one automatic reminder of a CDMA 普1 customer on one channel (e-mail
- * only with an address), sent once per case, reminder number and channel, and logged as sent by 系统. Each
+ * only with an address), sent once per case, reminder number and channel, and logged as sent by 系统 (the SMS
+ * by the outbox, with its delivery receipt). Each
  * channel is a step of its own: a failed delivery retries and then becomes an incident of that step alone,
  * and neither the other channel nor the manager's first call (on its own timer) waits for it.
  */
@@ -62,9 +64,10 @@ class ArrearsAutoReminder implements JavaDelegate {
 				.orElseThrow(() -> new IllegalStateException("customer " + customerNo + " of case " + caseId + " is gone"));
 		String text = text(customer);
 		if (ArrearsProcess.SERVICE_AUTO_REMINDER_SMS.equals(execution.getCurrentActivityId())) {
-			notifications.send(key(caseId, number, Channel.SMS), Channel.SMS, customer.getServiceNo(), null, text);
-			contacts.record(new ContactAttempt(customerNo, caseId, null, Staff.SYSTEM, LocalDateTime.now(clock),
-					ContactChannel.SMS, "SENT", "第" + number + "次自动提醒短信"));
+			// a service notice: goes to customers who opted out of care and marketing SMS too; the outbox writes
+			// the contact log (SENT, then the delivery receipt's DELIVERED or FAILED)
+			notifications.sendSms(new Notifications.SmsRequest(key(caseId, number, Channel.SMS), SmsCategory.SERVICE,
+					customerNo, caseId, customer.getServiceNo(), "第" + number + "次自动提醒短信", text));
 		} else if (customer.getEmail() != null) {
 			notifications.send(key(caseId, number, Channel.EMAIL), Channel.EMAIL, customer.getEmail(),
 					"【温馨提醒】您的话费" + (customer.getPaymentType() == PaymentType.PREPAID ? "余额不足" : "已欠费"), text);

@@ -52,6 +52,10 @@ class AutoReminderBrief implements TaskListener {
 	}
 
 	private String state(String key) {
-		return notifications.sent(key).map(sent -> sent ? "已发出" : "发送失败").orElse("未发出");
+		return notifications.status(key).map(status -> switch (status) {
+			case PENDING -> "发送失败";
+			case SENT -> "已发出";
+			default -> status.label();
+		}).orElse("未发出");
 	}
 }

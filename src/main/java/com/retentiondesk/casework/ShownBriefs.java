@@ -29,7 +29,9 @@ public class ShownBriefs {
 			Map.entry("SENT", "已发送"), Map.entry("FAILED", "发送失败"), Map.entry("ACCEPTED", "接受"),
 			Map.entry("DECLINED", "拒绝"), Map.entry("THINKING", "考虑中"), Map.entry("WILL_PAY", "愿意缴费"),
 			Map.entry("CHURNED", "已流失"), Map.entry("VERIFY", "回访"), Map.entry("CONFIRMED", "已开通"),
-			Map.entry("NOT_YET", "尚未开通"), Map.entry("CANCELLED", "已取消"));
+			Map.entry("NOT_YET", "尚未开通"), Map.entry("CANCELLED", "已取消"),
+			// SMS delivery (notification.OutboxMessage.Status)
+			Map.entry("DELIVERED", "已送达"), Map.entry("UNKNOWN", "结果未知"), Map.entry("OPTED_OUT", "已退订"));
 	/** The longest code first, so PREPAY_BONUS_STANDARD is not read as PREPAY_BONUS. */
 	private static final Pattern CODES = Pattern.compile("(?<![A-Z_])(" + String.join("|", LABELS.keySet().stream()
 			.sorted((a, b) -> b.length() - a.length()).toList()) + ")(?![A-Z_])");

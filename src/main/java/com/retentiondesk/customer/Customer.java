@@ -53,6 +53,9 @@ public class Customer implements Persistable<String> {
 	private String managerId;
 	private LocalDateTime createdAt;
 	private LocalDateTime updatedAt;
+	/** When and how the customer opted out of care and marketing SMS (回复TD退订); null while they have not. */
+	private LocalDateTime smsOptOutAt;
+	private String smsOptOutVia;
 	@Version
 	private int version;
 
@@ -120,6 +123,30 @@ public class Customer implements Persistable<String> {
 		serviceNo = newServiceNo;
 		lineStatus = LineStatus.ACTIVE;
 		updatedAt = now;
+	}
+
+	/**
+	 * The customer opted out of care and marketing SMS ({@code via}: how, e.g. 短信回复“TD”); a second
+	 * opt-out keeps the first one's time. Service notices (arrears, line) still go to them.
+	 */
+	public void optOutOfSms(LocalDateTime at, String via) {
+		if (smsOptOutAt == null) {
+			smsOptOutAt = at;
+			smsOptOutVia = via;
+			updatedAt = at;
+		}
+	}
+
+	public boolean isSmsOptedOut() {
+		return smsOptOutAt != null;
+	}
+
+	public LocalDateTime getSmsOptOutAt() {
+		return smsOptOutAt;
+	}
+
+	public String getSmsOptOutVia() {
+		return smsOptOutVia;
 	}
 
 	/** A contact number learned later (e.g. by a supervisor) becomes the second contact number. */

@@ -18,6 +18,9 @@ public interface Customers extends JpaRepository<Customer, String> {
 
 	Optional<Customer> findByCustomerNo(String customerNo);
 
+	/** The customers on this service number (an SMS reply names the number, not the customer). */
+	List<Customer> findByServiceNo(String serviceNo);
+
 	/**
 	 * One page of the customers an arrears reminder is due for, in customer-number order after
 	 * {@code after} (keyset paging: stable while cases are opened).

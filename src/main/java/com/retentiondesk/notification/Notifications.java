@@ -3,6 +3,7 @@ package com.retentiondesk.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -28,6 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the message went out does not send it again; a failed delivery throws, the job retries and, once
  * its retries are used up, shows as an incident in Cockpit. (A crash between the server's acceptance
  * and the mark is the one window left: then the message may go out twice.)
+ * <p>
+ * SMS ({@link #sendSms}) go further: SENT when the SMS centre took every part, then DELIVERED or FAILED by
+ * the delivery receipts ({@link SmsReceipts}); UNKNOWN, and never sent again, when the link dropped before
+ * the SMS centre answered; FAILED at once when the SMS centre refused it for good; OPTED_OUT for a care or marketing message to a customer who replied TD. Each
+ * outcome of a customer's SMS is written to their contact log.
  */
 @Service
 public class Notifications {
@@ -37,19 +43,55 @@ public class Notifications {
 	private final Outbox outbox;
 	private final JavaMailSender mail;
 	private final SmsGateway sms;
+	private final SmsParts parts;
+	private final SmsContactLog smsLog;
+	private final SmsReceipts receipts;
 	private final TransactionTemplate ownTransaction;
 	private final Clock clock;
 	private final String from;
 
-	Notifications(Outbox outbox, JavaMailSender mail, SmsGateway sms, PlatformTransactionManager transactions,
-			Clock clock, @Value("${desk.mail.from}") String from) {
+	Notifications(Outbox outbox, JavaMailSender mail, SmsGateway sms, SmsParts parts, SmsContactLog smsLog,
+			SmsReceipts receipts, PlatformTransactionManager transactions, Clock clock,
+			@Value("${desk.mail.from}") String from) {
 		this.outbox = outbox;
 		this.mail = mail;
 		this.sms = sms;
+		this.parts = parts;
+		this.smsLog = smsLog;
+		this.receipts = receipts;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.from = from;
+	}
+
+	/**
+	 * An SMS to a customer: {@code label} names it in the contact log ("第1次自动提醒短信"); care and marketing
+	 * messages get the opt-out hint appended and are not sent to customers who opted out.
+	 */
+	public record SmsRequest(String key, SmsCategory category, String customerNo, Long caseId, String phoneNumber,
+			String label, String text) {
+	}
+
+	/**
+	 * Queues and delivers an SMS to a customer once, and writes the contact log: SENT when the SMS centre took
+	 * it (its receipt adds DELIVERED or FAILED later), UNKNOWN when the link dropped before it answered (not
+	 * sent again), OPTED_OUT when a care or marketing message was not sent. Returns the message's status.
+	 */
+	public OutboxMessage.Status sendSms(SmsRequest request) {
+		queueSms(request);
+		return deliver(request.key());
+	}
+
+	/** Queues an SMS to a customer, once per key, for {@link #deliverQueued} or {@link #sendSms}. */
+	public void queueSms(SmsRequest request) {
+		queueOnce(request.key(), () -> new OutboxMessage(request.key(), request.category(), request.customerNo(),
+				request.caseId(), request.phoneNumber(), request.label(), request.text(), LocalDateTime.now(clock)));
+	}
+
+	/** A message's status: empty if none was ever queued under the key. */
+	public Optional<OutboxMessage.Status> status(String key) {
+		return outbox.findByMessageKey(key).map(OutboxMessage::getStatus);
 	}
 
 	/** Queues and delivers a message once; a message already sent under this key is left alone. */
@@ -81,21 +123,19 @@ public class Notifications {
 		return sent;
 	}
 
-	/** Whether the message under this key went out: empty if none was ever queued. */
-	public Optional<Boolean> sent(String key) {
-		return outbox.findByMessageKey(key).map(OutboxMessage::isSent);
-	}
-
 	/**
 	 * Queues a message, once per key, for a later step to deliver ({@link #deliverQueued}): a case records
 	 * what it has to say in its own step and never waits on the mail server there.
 	 */
 	public void queue(String key, Channel channel, String recipient, String subject, String body) {
+		queueOnce(key, () -> new OutboxMessage(key, channel, recipient, subject, body, LocalDateTime.now(clock)));
+	}
+
+	private void queueOnce(String key, java.util.function.Supplier<OutboxMessage> message) {
 		try {
 			ownTransaction.executeWithoutResult(status -> {
 				if (outbox.findByMessageKey(key).isEmpty()) {
-					outbox.saveAndFlush(
-							new OutboxMessage(key, channel, recipient, subject, body, LocalDateTime.now(clock)));
+					outbox.saveAndFlush(message.get());
 				}
 			});
 		} catch (DataIntegrityViolationException raced) {
@@ -104,18 +144,18 @@ public class Notifications {
 		}
 	}
 
-	private void deliver(String key) {
+	private OutboxMessage.Status deliver(String key) {
 		OutboxMessage message = outbox.findByMessageKey(key)
 				.orElseThrow(() -> new IllegalStateException("message " + key + " is not in the outbox"));
 		if (message.isSent()) {
-			log.info("message {} was already sent at {}; not sending again", key, message.getSentAt());
-			return;
+			log.info("message {} was already {} at {}; not sending again", key, message.getStatus(), message.getSentAt());
+			return message.getStatus();
+		}
+		if (message.getChannel() == Channel.SMS) {
+			return deliverSms(message);
 		}
 		try {
-			switch (message.getChannel()) {
-				case EMAIL -> mail.send(toMime(message));
-				case SMS -> sms.send(message.getRecipient(), message.getBody());
-			}
+			mail.send(toMime(message));
 		} catch (MessagingException | RuntimeException e) {
 			record(key, m -> m.markFailed(e.getMessage()));
 			throw new DeliveryFailedException("could not send " + message.getChannel() + " " + key + " to "
@@ -123,6 +163,64 @@ public class Notifications {
 		}
 		record(key, m -> m.markSent(LocalDateTime.now(clock)));
 		log.info("sent {} {} to {}", message.getChannel(), key, message.getRecipient());
+		return OutboxMessage.Status.SENT;
+	}
+
+	private OutboxMessage.Status deliverSms(OutboxMessage message) {
+		String key = message.getMessageKey();
+		if (message.getCategory().honoursOptOut() && smsLog.optedOut(message.getCustomerNo())) {
+			settle(key, OutboxMessage.Status.OPTED_OUT, null);
+			log.info("SMS {} not sent: customer {} opted out of {} messages", key, message.getCustomerNo(),
+					message.getCategory());
+			return OutboxMessage.Status.OPTED_OUT;
+		}
+		SmsGateway.Submitted submitted;
+		try {
+			submitted = sms.submit(message.getRecipient(), message.getBody());
+		} catch (SmsGateway.OutcomeUnknownException e) {
+			record(key, m -> m.markFailed(e.getMessage()));
+			settle(key, OutboxMessage.Status.UNKNOWN, null);
+			log.warn("SMS {} to {}: outcome unknown, not sending it again: {}", key, message.getRecipient(), e.getMessage());
+			return OutboxMessage.Status.UNKNOWN;
+		} catch (SmsGateway.RefusedException e) {
+			record(key, m -> m.markFailed(e.getMessage()));
+			settle(key, OutboxMessage.Status.FAILED, e.code());
+			log.warn("SMS {} to {} refused by the SMS centre, not sent again: {}", key, message.getRecipient(),
+					e.getMessage());
+			return OutboxMessage.Status.FAILED;
+		} catch (RuntimeException e) {
+			record(key, m -> m.markFailed(e.getMessage()));
+			throw new DeliveryFailedException("could not send SMS " + key + " to " + message.getRecipient() + ": "
+					+ e.getMessage(), e);
+		}
+		LocalDateTime now = LocalDateTime.now(clock);
+		List<String> ids = submitted.partIds();
+		ownTransaction.executeWithoutResult(status -> outbox.findByMessageKey(key).ifPresent(m -> {
+			m.markSubmitted(now, ids.size(), submitted.gateway());
+			outbox.save(m);
+			if (submitted.receiptsFollow()) {
+				for (int i = 0; i < ids.size(); i++) {
+					parts.save(new SmsPart(m.getId(), i + 1, ids.get(i)));
+				}
+			}
+			smsLog.record(m, OutboxMessage.Status.SENT, now);
+		}));
+		log.info("sent SMS {} to {} in {} part(s) through {}", key, message.getRecipient(), ids.size(),
+				submitted.gateway());
+		if (submitted.receiptsFollow()) {
+			receipts.submitted(ids);
+		}
+		return OutboxMessage.Status.SENT;
+	}
+
+	private void settle(String key, OutboxMessage.Status outcome, String error) {
+		LocalDateTime now = LocalDateTime.now(clock);
+		ownTransaction.executeWithoutResult(status -> outbox.findByMessageKey(key).ifPresent(m -> {
+			if (m.settle(outcome, error, now)) {
+				outbox.save(m);
+				smsLog.record(m, outcome, now);
+			}
+		}));
 	}
 
 	private void record(String key, java.util.function.Consumer<OutboxMessage> change) {

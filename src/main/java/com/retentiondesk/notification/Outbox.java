@@ -10,5 +10,8 @@ public interface Outbox extends JpaRepository<OutboxMessage, Long> {
 
 	Optional<OutboxMessage> findByMessageKey(String messageKey);
 
+	/** A customer's messages, newest first (GET /api/admin/sms). */
+	List<OutboxMessage> findByCustomerNoAndChannelOrderByIdDesc(String customerNo, Channel channel);
+
 	List<OutboxMessage> findByMessageKeyStartingWithAndStatusOrderById(String keyPrefix, OutboxMessage.Status status);
 }
