@@ -72,3 +72,23 @@ test('6. a 普1 customer gets automatic reminders, and the manager\'s call comes
     await shot(page, 'tasklist-tier1-call-after-failed-reminders');
   }, { now: (await api('GET', '/api/e2e/clock')).now });
 });
+
+test('6b. an administrator reads the customer\'s SMS in Admin (no SMS centre: the desk keeps them, issue #26)', TIMEOUT, async () => {
+  const sms = await api('GET', `/api/admin/sms?customerNo=${TIER1.no}`);
+  assert.equal(sms.messages, 2, JSON.stringify(sms));
+  await inBrowser('journey-6b', async page => {
+    await login(page, 'admin', 'admin');
+    const section = page.locator('section.customer-sms');
+    await section.waitFor();
+    await section.locator('input[name=customerNo]').fill(TIER1.no);
+    await section.getByRole('button', { name: '查询' }).click();
+    const rows = section.locator('[data-sms-table] tbody tr');
+    await eventually('the two reminder SMS listed', async () => (await rows.count()) === 2);
+    const cells = await rows.first().locator('td').allInnerTexts();
+    assert.equal(cells[1], '服务通知');
+    assert.equal(cells[2], TIER1.serviceNo);
+    assert.equal(cells[4], sms.sms[0].statusLabel);
+    await page.locator('[cam-widget-header]').getByText('保有工作台').first().waitFor();
+    await shot(page, 'admin-customer-sms');
+  });
+});

@@ -16,11 +16,13 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
+  // the header: "保有工作台 管理" instead of "Camunda Admin"
+  app: {
+    name: '管理',
+    vendor: '保有工作台'
+  },
+  // 客户短信 on the start page: a customer's SMS and opt-out (scripts/customer-sms.js)
+  customScripts: ['scripts/customer-sms.js'],
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // customScripts: [
