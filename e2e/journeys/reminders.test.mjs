@@ -82,12 +82,13 @@ test('6b. an administrator reads the customer\'s SMS in Admin (no SMS centre: th
     await section.waitFor();
     await section.locator('input[name=customerNo]').fill(TIER1.no);
     await section.getByRole('button', { name: '查询' }).click();
-    const rows = section.locator('[data-sms-table] tbody tr');
+    const rows = section.locator('[data-sms-row]');
     await eventually('the two reminder SMS listed', async () => (await rows.count()) === 2);
-    const cells = await rows.first().locator('td').allInnerTexts();
-    assert.equal(cells[1], '服务通知');
-    assert.equal(cells[2], TIER1.serviceNo);
-    assert.equal(cells[4], sms.sms[0].statusLabel);
+    const facts = await rows.first().locator('div').first().innerText();
+    for (const fact of ['服务通知', TIER1.serviceNo, sms.sms[0].statusLabel]) {
+      assert.ok(facts.includes(fact), `${fact} in "${facts}"`);
+    }
+    assert.equal(await rows.first().locator('div').nth(1).innerText(), sms.sms[0].text);
     await page.locator('[cam-widget-header]').getByText('保有工作台').first().waitFor();
     await shot(page, 'admin-customer-sms');
   });

@@ -48,14 +48,13 @@ function render(node, api) {
         }
         result.append(el('p', {}, `${body.customerNo}: 共 ${body.messages} 条短信; `,
           body.smsOptOutAt ? `已于 ${time(body.smsOptOutAt)} 退订 (${body.smsOptOutVia || '-'})` : '未退订'));
-        if (body.sms.length > 0) {
-          result.append(el('table', { class: 'table table-bordered table-condensed', 'data-sms-table': '' },
-            el('thead', {}, el('tr', {}, ['创建时间', '类别', '号码', '内容', '状态', '分条', '错误码', '回执时间']
-              .map(h => el('th', {}, h)))),
-            el('tbody', {}, body.sms.map(m => el('tr', {}, [time(m.createdAt), CATEGORIES[m.category] || m.category,
-              m.recipient, m.text, m.statusLabel, m.parts || 1, m.smscError || '-', time(m.settledAt)]
-              .map(cell => el('td', {}, cell)))))));
-        }
+        // a dashboard tile is narrow: one block per message, its facts on a line and its text below
+        result.append(el('ul', { class: 'list-unstyled', 'data-sms-list': '' }, body.sms.map(m => el('li',
+          { 'data-sms-row': '', style: 'border-top: 1px solid #ddd; padding: 6px 0' },
+          el('div', { class: 'text-muted' }, [time(m.createdAt), CATEGORIES[m.category] || m.category, m.recipient,
+            m.statusLabel, `${m.parts || 1} 条`, m.smscError ? `错误码 ${m.smscError}` : null,
+            m.settledAt ? `回执 ${time(m.settledAt)}` : null].filter(Boolean).join(' · ')),
+          el('div', {}, m.text)))));
       })
       .catch(error => {
         result.textContent = '无法读取短信: ' + error;
