@@ -4,16 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.casework.OfferCall;
-import com.retentiondesk.casework.TaskFormRules;
+import com.retentiondesk.casework.OfferCallFormRules;
 
 /** The server-side rules of {@code forms/expiry-call.form}: an {@link OfferCall} with these decline reasons. */
 @Component
-class ExpiryCallForm implements TaskFormRules {
+class ExpiryCallForm extends OfferCallFormRules {
 
 	static final Map<String, String> REASONS = new LinkedHashMap<>();
 	static {
@@ -25,10 +24,8 @@ class ExpiryCallForm implements TaskFormRules {
 		REASONS.put("OTHER", "其他");
 	}
 
-	private final Clock clock;
-
 	ExpiryCallForm(Clock clock) {
-		this.clock = clock;
+		super(clock, ExpiryProcess.TASK_RETENTION_CALL);
 	}
 
 	static OfferCall parse(Map<String, Object> values, LocalDate today) {
@@ -36,12 +33,7 @@ class ExpiryCallForm implements TaskFormRules {
 	}
 
 	@Override
-	public Set<String> taskDefinitionKeys() {
-		return Set.of(ExpiryProcess.TASK_RETENTION_CALL);
-	}
-
-	@Override
-	public void check(Map<String, Object> values) {
-		parse(values, LocalDate.now(clock));
+	protected OfferCall read(Map<String, Object> values, LocalDate today) {
+		return parse(values, today);
 	}
 }

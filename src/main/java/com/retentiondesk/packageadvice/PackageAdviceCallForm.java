@@ -4,16 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.casework.OfferCall;
-import com.retentiondesk.casework.TaskFormRules;
+import com.retentiondesk.casework.OfferCallFormRules;
 
 /** The server-side rules of {@code forms/package-advice-call.form}: an {@link OfferCall} with these decline reasons. */
 @Component
-class PackageAdviceCallForm implements TaskFormRules {
+class PackageAdviceCallForm extends OfferCallFormRules {
 
 	static final Map<String, String> REASONS = new LinkedHashMap<>();
 	static {
@@ -24,10 +23,8 @@ class PackageAdviceCallForm implements TaskFormRules {
 		REASONS.put("OTHER", "其他");
 	}
 
-	private final Clock clock;
-
 	PackageAdviceCallForm(Clock clock) {
-		this.clock = clock;
+		super(clock, PackageAdviceProcess.TASK_CALL);
 	}
 
 	static OfferCall parse(Map<String, Object> values, LocalDate today) {
@@ -35,12 +32,7 @@ class PackageAdviceCallForm implements TaskFormRules {
 	}
 
 	@Override
-	public Set<String> taskDefinitionKeys() {
-		return Set.of(PackageAdviceProcess.TASK_CALL);
-	}
-
-	@Override
-	public void check(Map<String, Object> values) {
-		parse(values, LocalDate.now(clock));
+	protected OfferCall read(Map<String, Object> values, LocalDate today) {
+		return parse(values, today);
 	}
 }

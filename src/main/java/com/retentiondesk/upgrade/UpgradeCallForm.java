@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.FormValues;
 import com.retentiondesk.casework.OfferCall;
-import com.retentiondesk.casework.TaskFormRules;
+import com.retentiondesk.casework.OfferCallFormRules;
 
 /**
  * The server-side rules of {@code forms/upgrade-call.form}: an {@link OfferCall} with these decline
@@ -19,7 +18,7 @@ import com.retentiondesk.casework.TaskFormRules;
  * ahead) or a store visit.
  */
 @Component
-class UpgradeCallForm implements TaskFormRules {
+class UpgradeCallForm extends OfferCallFormRules {
 
 	static final Map<String, String> REASONS = new LinkedHashMap<>();
 	static {
@@ -30,10 +29,8 @@ class UpgradeCallForm implements TaskFormRules {
 		REASONS.put("OTHER", "其他");
 	}
 
-	private final Clock clock;
-
 	UpgradeCallForm(Clock clock) {
-		this.clock = clock;
+		super(clock, UpgradeProcess.TASK_UPGRADE_CALL);
 	}
 
 	static OfferCall parse(Map<String, Object> values, LocalDate today) {
@@ -56,12 +53,7 @@ class UpgradeCallForm implements TaskFormRules {
 	}
 
 	@Override
-	public Set<String> taskDefinitionKeys() {
-		return Set.of(UpgradeProcess.TASK_UPGRADE_CALL);
-	}
-
-	@Override
-	public void check(Map<String, Object> values) {
-		parse(values, LocalDate.now(clock));
+	protected OfferCall read(Map<String, Object> values, LocalDate today) {
+		return parse(values, today);
 	}
 }
