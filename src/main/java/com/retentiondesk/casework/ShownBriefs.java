@@ -2,6 +2,7 @@ package com.retentiondesk.casework;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,12 +84,27 @@ public class ShownBriefs {
 			if (other.getId().equals(self.getId()) || other.getProcessInstanceId() == null) {
 				continue;
 			}
-			List<Task> open = tasks.createTaskQuery().processInstanceId(other.getProcessInstanceId()).list();
-			String holder = open.stream().map(Task::getAssignee).filter(a -> a != null).findFirst()
-					.map(a -> staff.nameOf(a) + " 处理中")
-					.orElse(open.isEmpty() ? "等待中, 无待办任务" : "待认领");
+			List<Task> open = openTasks(other.getProcessInstanceId());
+			String holder = holder(open).map(name -> name + " 处理中").orElse(open.isEmpty() ? "等待中, 无待办任务" : "待认领");
 			shown.append("\n另有未结案件: ").append(CASE_NAMES.get(other.getCaseType())).append(", ").append(holder);
 		}
 		return shown.toString();
+	}
+
+	/**
+	 * Who holds a case now: the name (王芳) of the assignee of its open task; empty while no one has it (the team's
+	 * task, or none open). Read as the system, like the brief's line.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> holderOf(String processInstanceId) {
+		return processInstanceId == null ? Optional.empty() : holder(openTasks(processInstanceId));
+	}
+
+	private List<Task> openTasks(String processInstanceId) {
+		return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+	}
+
+	private Optional<String> holder(List<Task> open) {
+		return open.stream().map(Task::getAssignee).filter(a -> a != null).findFirst().map(staff::nameOf);
 	}
 }

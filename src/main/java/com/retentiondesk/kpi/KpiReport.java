@@ -8,13 +8,19 @@ import java.util.Map;
 
 /**
  * The supervisors' figures for a period and a team (or all teams); definitions in docs/cases.md.
+ * {@code away}: the team's managers away today, whose new calls go to the team.
  * {@code warnings}: what the desk wants supervisors to know (next year's work calendar missing in December).
  */
 public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseTypeFigures> caseTypes,
-		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations, List<String> warnings) {
+		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations, List<AwayManager> away,
+		List<String> warnings) {
 
 	KpiReport withWarnings(List<String> warnings) {
-		return new KpiReport(from, to, team, caseTypes, arrears, managers, escalations, List.copyOf(warnings));
+		return new KpiReport(from, to, team, caseTypes, arrears, managers, escalations, away, List.copyOf(warnings));
+	}
+
+	/** A manager away today (请假), from and to inclusive. */
+	public record AwayManager(String managerId, String name, LocalDate from, LocalDate to, String reason) {
 	}
 
 	/** Per case type. */

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import com.retentiondesk.away.AwayDays;
 import com.retentiondesk.casework.CaseOutcome;
 import com.retentiondesk.casework.CaseType;
 import com.retentiondesk.casework.Staff;
@@ -47,8 +48,11 @@ public class Kpis {
 	private final Staff staff;
 	private final Clock clock;
 
-	Kpis(NamedParameterJdbcTemplate jdbc, Staff staff, Clock clock) {
+	private final AwayDays awayDays;
+
+	Kpis(NamedParameterJdbcTemplate jdbc, Staff staff, Clock clock, AwayDays awayDays) {
 		this.jdbc = jdbc;
+		this.awayDays = awayDays;
 		this.staff = staff;
 		this.clock = clock;
 	}
@@ -79,7 +83,10 @@ public class Kpis {
 		long t4 = System.nanoTime();
 		log.debug("kpi {}..{} team {}: case types {} ms, arrears {} ms, managers {} ms, escalations {} ms", from, to, team,
 				(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
-		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations, List.of());
+		List<KpiReport.AwayManager> away = awayDays.awayToday(managers).stream()
+				.map(a -> new KpiReport.AwayManager(a.managerId(), staff.nameOf(a.managerId()), a.from(), a.to(), a.reason()))
+				.toList();
+		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations, away, List.of());
 	}
 
 	private static final String MANAGER_FILTER = " and (:allManagers = 1 or r.manager_id in (:managers))";

@@ -126,6 +126,10 @@ function render(node, api) {
       table(['电话经理', '外呼', '接通', '接通率', '按时完成', '逾期完成', '未完成任务', '已逾期'],
         kpi.managers.map(m => [el('span', { title: m.managerId, 'data-manager': m.managerId }, m.name), m.calls, m.reached, percent(m.connectionRate),
           m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
+    result.append(el('h4', {}, '今日请假(新任务归班组)'),
+      (kpi.away || []).length === 0 ? el('p', {}, '今日无人请假')
+        : table(['电话经理', '开始', '结束', '原因'],
+          kpi.away.map(a => [el('span', { title: a.managerId, 'data-away': a.managerId }, a.name), a.from, a.to, a.reason || '-'])));
     result.append(el('h4', {}, '待处理的升级(最早的在前)'),
       kpi.escalations.length === 0 ? el('p', {}, '没有待处理的升级')
         : table(['任务', '客户', '处理人', '升级时间'],
