@@ -90,6 +90,8 @@ public class SurveySampling {
 	public int run(YearMonth month) {
 		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
 		LocalDate dueDay = SurveyPolicy.dueDay(today);
+		// 20:00, the end of the default calling hours, on the 10th itself even when it is a rest day: 10000's
+		// front desk works every day, and the seed asks for the survey within the first ten days
 		Date due = Date.from(dueDay.atTime(20, 0).atZone(calendar.zone()).toInstant());
 		int opened = 0;
 		for (List<Reached> customers : sample(month).values()) {
