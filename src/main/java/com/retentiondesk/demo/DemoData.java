@@ -46,7 +46,8 @@ class DemoData implements ApplicationRunner {
 			manager("manager7", "赵", "敏", "team2"), manager("manager8", "黄", "勇", "team2"),
 			new DemoUser("supervisor1", "周", "建国", List.of(DeskGroups.SUPERVISORS, "team1")),
 			new DemoUser("supervisor2", "吴", "丽华", List.of(DeskGroups.SUPERVISORS, "team2")),
-			new DemoUser("billing", "计费", "系统", List.of(DeskGroups.INTEGRATION)));
+			new DemoUser("billing", "计费", "系统", List.of(DeskGroups.INTEGRATION)),
+			new DemoUser("surveyor1", "孙", "晓梅", List.of(DeskGroups.SURVEYORS)));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

@@ -26,6 +26,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.retentiondesk.survey.SurveyProcess;
 import com.retentiondesk.web.DeskGroups;
 
 import com.retentiondesk.tasklist.TaskListVariables;
@@ -46,6 +47,7 @@ public class IdentitySetup implements ApplicationRunner {
 	public static final String FILTER_TEAM_TASKS = "本组任务";
 	public static final String FILTER_DUE_TODAY = "今日到期";
 	public static final String FILTER_ESCALATED = "已升级";
+	public static final String FILTER_SURVEYS = "满意度回访";
 	/**
 	 * The escalation tasks' keys as a LIKE pattern, its underscore escaped: unescaped, "_" matches any
 	 * character, so the database could use only "Task" of the prefix and read every task (180 ms against
@@ -74,6 +76,7 @@ public class IdentitySetup implements ApplicationRunner {
 		group(DeskGroups.PHONE_MANAGERS, "电话经理", "WORKFLOW");
 		group(DeskGroups.SUPERVISORS, "主管", "WORKFLOW");
 		group(DeskGroups.INTEGRATION, "计费/营业系统接口", "SYSTEM");
+		group(DeskGroups.SURVEYORS, "10000客服", "WORKFLOW");
 
 		grant(DeskGroups.PHONE_MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(DeskGroups.PHONE_MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
@@ -83,6 +86,10 @@ public class IdentitySetup implements ApplicationRunner {
 		// so a supervisor reads their own team's cases and no other's (TeamBoundaryMigration for older databases)
 		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		grant(DeskGroups.SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		// surveyors: Tasklist and the survey's definition only; their tasks come from the candidate group
+		// surveyors, which no case task has, so they see survey tasks and nothing of the cases
+		grant(DeskGroups.SURVEYORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(DeskGroups.SURVEYORS, Resources.PROCESS_DEFINITION, SurveyProcess.CUSTOMER_PROCESS_KEY, Permissions.READ);
 		// names instead of user ids in Tasklist (assignee, candidate groups) and in the case briefs
 		for (String staff : List.of(DeskGroups.PHONE_MANAGERS, DeskGroups.SUPERVISORS)) {
 			grant(staff, Resources.USER, "*", Permissions.READ);
@@ -90,7 +97,8 @@ public class IdentitySetup implements ApplicationRunner {
 		}
 
 		List<String> everyone = List.of(DeskGroups.PHONE_MANAGERS, DeskGroups.SUPERVISORS);
-		filter(FILTER_MY_TASKS, -10, "分配给我的任务", everyone,
+		filter(FILTER_MY_TASKS, -10, "分配给我的任务",
+				List.of(DeskGroups.PHONE_MANAGERS, DeskGroups.SUPERVISORS, DeskGroups.SURVEYORS),
 				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
 		filter(FILTER_TEAM_TASKS, 0, "本组的全部任务(含同事已认领的)", everyone,
 				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
@@ -103,6 +111,10 @@ public class IdentitySetup implements ApplicationRunner {
 				tasks.createTaskQuery().taskDefinitionKeyLike(ESCALATED_KEYS)
 						.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
 						.orderByTaskCreateTime().asc());
+		filter(FILTER_SURVEYS, 30, "满意度回访任务,到期早的在前", List.of(DeskGroups.SURVEYORS),
+				tasks.createTaskQuery().taskDefinitionKey(SurveyProcess.TASK_SURVEY)
+						.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+						.orderByDueDate().asc());
 	}
 
 	private static Map<String, String> orderedMap(String... keysAndValues) {

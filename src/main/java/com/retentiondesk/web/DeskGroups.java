@@ -7,6 +7,8 @@ public final class DeskGroups {
 	public static final String SUPERVISORS = "supervisors";
 	public static final String ADMINS = "camunda-admin";
 	public static final String INTEGRATION = "integration";
+	/** 10000's staff who call customers for the monthly satisfaction survey; they see survey tasks only. */
+	public static final String SURVEYORS = "surveyors";
 	/** Teams are groups of type {@value #TEAM_TYPE}; every phone manager and supervisor is in one. */
 	public static final String TEAM_TYPE = "TEAM";
 	/** Escalation tasks (form escalation-review) of every case process, and only those, have BPMN ids starting with this (the 已升级 filter; ProcessConventionsTest checks it). */

@@ -69,6 +69,21 @@ class IdentitySetupTest {
 	}
 
 	@Test
+	void shouldGiveTheSurveyorsTheirGroupTasklistAndTheSurveyFilterOnly() {
+		assertThat(identity.createGroupQuery().groupId(DeskGroups.SURVEYORS).singleResult().getName()).isEqualTo("10000客服");
+		assertThat(identity.createGroupQuery().groupMember("surveyor1").list()).extracting(g -> g.getId())
+				.containsExactly(DeskGroups.SURVEYORS);
+		assertThat(identity.createUserQuery().userId("surveyor1").singleResult())
+				.satisfies(user -> assertThat(user.getLastName() + user.getFirstName()).isEqualTo("孙晓梅"));
+		assertThat(filterNamesSeenBy("surveyor1")).containsExactlyInAnyOrder("我的任务", "满意度回访");
+		assertThat(filterNamesSeenBy("manager1")).doesNotContain("满意度回访");
+		assertThat(http.withBasicAuth("surveyor1", Fixtures.PASSWORD).getForEntity("/engine-rest/process-definition/key/"
+				+ com.retentiondesk.survey.SurveyProcess.CUSTOMER_PROCESS_KEY, Map.class).getStatusCode().value()).isEqualTo(200);
+		assertThat(http.withBasicAuth("surveyor1", Fixtures.PASSWORD).getForEntity("/engine-rest/process-definition/key/"
+				+ "ArrearsReminderProcess", Map.class).getStatusCode().value()).isIn(403, 404);
+	}
+
+	@Test
 	void shouldCreateTheDemoUsersInTheirTeams() {
 		assertThat(identity.createUserQuery().memberOfGroup("team1").list()).extracting(u -> u.getId())
 				.containsExactlyInAnyOrder("manager1", "manager2", "manager3", "manager4", "supervisor1");
