@@ -318,6 +318,8 @@ test('3. after the due time the supervisor finds the escalation in 已升级', T
     (await tasksOf(LATE)).find(t => t.taskDefinitionKey === 'Task_EscalationReview'), { timeout: 120_000 });
   assert.equal(escalation.name, '处理逾期升级');
   assert.equal(escalation.assignee, 'supervisor1');
+  // offered to team1's supervisors only: team2's supervisor does not even learn that it exists (issue #24)
+  assert.equal((await call('GET', `/engine-rest/task/${escalation.id}/variables`, { user: 'supervisor2' })).status, 404);
   const mail = await eventually('the escalation mail to supervisor1', async () =>
     mails().find(m => m.to.includes('supervisor1@') && m.subject.includes(LATE.no)));
   assert.match(mail.subject, /逾期升级/);
