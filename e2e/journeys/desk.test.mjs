@@ -392,10 +392,12 @@ test('5. an administrator sees the desk\'s groups in Admin', TIMEOUT, async () =
     await login(page, 'admin', 'admin');
     await page.goto(`${BASE}/camunda/app/admin/default/#/groups`);
     const table = page.locator('table');
-    for (const group of ['phone-managers', 'supervisors', 'integration', 'team1', 'team2', 'camunda-admin']) {
+    for (const group of ['phone-managers', 'supervisors', 'integration', 'team1', 'team2', 'camunda-admin',
+      'team1-supervisors', 'team2-supervisors']) {
       await table.locator('td', { hasText: new RegExp(`^\\s*${group}\\s*$`) }).first().waitFor();
     }
-    await page.getByText('电话经理一组').waitFor();
+    await page.getByText('电话经理一组', { exact: true }).waitFor();
+    await page.getByText('电话经理一组 主管', { exact: true }).waitFor();
     await shot(page, 'admin-groups');
   });
 });
