@@ -318,6 +318,8 @@ test('3. after the due time the supervisor finds the escalation in 已升级', T
     (await tasksOf(LATE)).find(t => t.taskDefinitionKey === 'Task_EscalationReview'), { timeout: 120_000 });
   assert.equal(escalation.name, '处理逾期升级');
   assert.equal(escalation.assignee, 'supervisor1');
+  // offered to team1's supervisors only: team2's supervisor does not even learn that it exists (issue #24)
+  assert.equal((await call('GET', `/engine-rest/task/${escalation.id}/variables`, { user: 'supervisor2' })).status, 404);
   const mail = await eventually('the escalation mail to supervisor1', async () =>
     mails().find(m => m.to.includes('supervisor1@') && m.subject.includes(LATE.no)));
   assert.match(mail.subject, /逾期升级/);
@@ -390,10 +392,12 @@ test('5. an administrator sees the desk\'s groups in Admin', TIMEOUT, async () =
     await login(page, 'admin', 'admin');
     await page.goto(`${BASE}/camunda/app/admin/default/#/groups`);
     const table = page.locator('table');
-    for (const group of ['phone-managers', 'supervisors', 'integration', 'team1', 'team2', 'camunda-admin']) {
+    for (const group of ['phone-managers', 'supervisors', 'integration', 'team1', 'team2', 'camunda-admin',
+      'team1-supervisors', 'team2-supervisors']) {
       await table.locator('td', { hasText: new RegExp(`^\\s*${group}\\s*$`) }).first().waitFor();
     }
-    await page.getByText('电话经理一组').waitFor();
+    await page.getByText('电话经理一组', { exact: true }).waitFor();
+    await page.getByText('电话经理一组 主管', { exact: true }).waitFor();
     await shot(page, 'admin-groups');
   });
 });

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.web.DeskGroups;
 
 /** The house rules for every BPMN file under processes/ and every form under forms/. */
@@ -50,6 +51,8 @@ class ProcessConventionsTest {
 	 * group alone does not: winback's 无备用联系方式 is a supervisor task but no escalation.)
 	 */
 	private static final String ESCALATION_FORM = "escalation-review";
+	/** The candidate group of every supervisor task: the team's supervisors, not every supervisor (issue 24). */
+	private static final String TEAM_SUPERVISORS = "${" + CaseVariables.SUPERVISOR_GROUP + "}";
 	/** The delegate of the service tasks that record an escalation and mail the supervisor. */
 	private static final String ESCALATE_DELEGATE = "${escalateOverdueTask}";
 
@@ -125,7 +128,7 @@ class ProcessConventionsTest {
 
 	@Test
 	void shouldReportAnEscalationTaskWhoseIdTheEscalatedFilterMisses() {
-		BpmnModelInstance model = model("Task_SupervisorReview", ESCALATION_FORM, DeskGroups.SUPERVISORS);
+		BpmnModelInstance model = model("Task_SupervisorReview", ESCALATION_FORM, TEAM_SUPERVISORS);
 
 		assertThat(escalationNamingProblems(model)).anySatisfy(problem -> assertThat(problem)
 				.startsWith("Task_SupervisorReview: an escalation task").contains(DeskGroups.ESCALATION_TASK_PREFIX))
@@ -142,7 +145,7 @@ class ProcessConventionsTest {
 
 	@Test
 	void shouldAcceptAnEscalationTaskNamedWithThePrefix() {
-		BpmnModelInstance model = model("Task_EscalationReview", ESCALATION_FORM, DeskGroups.SUPERVISORS);
+		BpmnModelInstance model = model("Task_EscalationReview", ESCALATION_FORM, TEAM_SUPERVISORS);
 
 		assertThat(escalationNamingProblems(model)).isEmpty();
 	}
@@ -170,14 +173,14 @@ class ProcessConventionsTest {
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			boolean escalation = ESCALATION_FORM.equals(task.getCamundaFormRef());
 			boolean prefixed = task.getId().startsWith(prefix);
-			boolean forSupervisors = task.getCamundaCandidateGroupsList().contains(DeskGroups.SUPERVISORS);
+			boolean forSupervisors = task.getCamundaCandidateGroupsList().contains(TEAM_SUPERVISORS);
 			if (escalation && !prefixed) {
 				problems.add(task.getId() + ": an escalation task (form " + ESCALATION_FORM
 						+ ") whose id does not start with " + prefix + ": the supervisors' 已升级 filter would not show it");
 			}
 			if (prefixed && !(escalation && forSupervisors)) {
 				problems.add(task.getId() + ": its id starts with " + prefix + " but it is no escalation task (form "
-						+ ESCALATION_FORM + ", candidate group " + DeskGroups.SUPERVISORS + ")");
+						+ ESCALATION_FORM + ", candidate group " + TEAM_SUPERVISORS + ")");
 			}
 		}
 		for (ServiceTask notify : model.getModelElementsByType(ServiceTask.class)) {

@@ -28,11 +28,13 @@ public class CaseFiles {
 	private final Clock clock;
 	private final CaseMetrics metrics;
 	private final TeamCaseAccess teamAccess;
+	private final TeamSupervisors teamSupervisors;
 
 	CaseFiles(RetentionCases cases, RuntimeService runtime, Staff staff, CaseBriefs briefs, Clock clock,
-			CaseMetrics metrics, TeamCaseAccess teamAccess) {
+			CaseMetrics metrics, TeamCaseAccess teamAccess, TeamSupervisors teamSupervisors) {
 		this.metrics = metrics;
 		this.teamAccess = teamAccess;
+		this.teamSupervisors = teamSupervisors;
 		this.cases = cases;
 		this.runtime = runtime;
 		this.staff = staff;
@@ -87,6 +89,7 @@ public class CaseFiles {
 		start.put(CaseVariables.MANAGER_ID, managerId);
 		start.put(CaseVariables.TEAM_GROUP, team);
 		start.put(CaseVariables.SUPERVISOR_ID, staff.supervisorOf(team).orElse(null));
+		start.put(CaseVariables.SUPERVISOR_GROUP, teamSupervisors.groupOf(team));
 		start.put(CaseVariables.CASE_BRIEF, brief.text());
 		ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, customer.getCustomerNo(), start);
 		opened.attachProcess(instance.getId());

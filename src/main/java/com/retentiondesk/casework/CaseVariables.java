@@ -19,6 +19,8 @@ public final class CaseVariables {
 	public static final String MANAGER_ID = "managerId";
 	public static final String TEAM_GROUP = "teamGroup";
 	public static final String SUPERVISOR_ID = "supervisorId";
+	/** The group of the team's supervisors, candidates of the case's supervisor tasks ({@link TeamSupervisors}). */
+	public static final String SUPERVISOR_GROUP = "supervisorGroup";
 	/** A short Chinese summary of the customer and recent contacts, shown in the task forms ({@link CaseBrief}). */
 	public static final String CASE_BRIEF = "caseBrief";
 	/** Local input of the close-case service tasks: a {@link CaseOutcome} name. */

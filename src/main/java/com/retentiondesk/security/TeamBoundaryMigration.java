@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.casework.TeamCaseAccess;
+import com.retentiondesk.casework.TeamSupervisors;
+import com.retentiondesk.tasklist.TaskTally;
 import com.retentiondesk.web.DeskGroups;
 
 /**
@@ -38,7 +42,7 @@ import com.retentiondesk.web.DeskGroups;
  * are written once. Cases opened meanwhile by the new version already have theirs and are skipped.
  */
 @Component
-@Order(2)
+@Order(3)
 class TeamBoundaryMigration implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamBoundaryMigration.class);
@@ -48,17 +52,81 @@ class TeamBoundaryMigration implements ApplicationRunner {
 	private final RuntimeService runtime;
 	private final TeamCaseAccess teamAccess;
 	private final TransactionTemplate transaction;
+	private final TaskService tasks;
+	private final TeamSupervisors teamSupervisors;
+	private final TaskTally tally;
 
-	TeamBoundaryMigration(ProcessEngine engine, TeamCaseAccess teamAccess, TransactionTemplate transaction) {
+	TeamBoundaryMigration(ProcessEngine engine, TeamCaseAccess teamAccess, TransactionTemplate transaction,
+			TeamSupervisors teamSupervisors, TaskTally tally) {
 		this.authorizations = engine.getAuthorizationService();
 		this.runtime = engine.getRuntimeService();
+		this.tasks = engine.getTaskService();
 		this.teamAccess = teamAccess;
 		this.transaction = transaction;
+		this.teamSupervisors = teamSupervisors;
+		this.tally = tally;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// every team's supervisors group exists before a supervisor logs in (the groups of a session are read then)
+		teamSupervisors.syncAll();
 		migrate();
+		moveSupervisorTasksToTheirTeam();
+	}
+
+	/**
+	 * Open cases of a version before the teams' supervisor groups: their supervisor tasks (escalations,
+	 * reviews) were offered to {@code supervisors}, so every team's supervisor could read them. Each open
+	 * one is offered to its team's supervisors instead, and each open case gets the variable its later
+	 * supervisor tasks name ({@code supervisorGroup}), should it move to the current version. Idempotent:
+	 * nothing left to move is one query at each start.
+	 *
+	 * @return the tasks moved
+	 */
+	int moveSupervisorTasksToTheirTeam() {
+		int moved = 0;
+		List<Task> offeredToAll = tasks.createTaskQuery().taskCandidateGroup(DeskGroups.SUPERVISORS).includeAssignedTasks()
+				.active().list();
+		for (Task task : offeredToAll) {
+			Object team = task.getProcessInstanceId() == null ? null
+					: runtime.getVariable(task.getProcessInstanceId(), CaseVariables.TEAM_GROUP);
+			if (team instanceof String teamGroup) {
+				String group = teamSupervisors.groupOf(teamGroup);
+				transaction.executeWithoutResult(status -> {
+					tasks.addCandidateGroup(task.getId(), group);
+					tasks.deleteCandidateGroup(task.getId(), DeskGroups.SUPERVISORS);
+					// the engine keeps the grant of a candidate group it removes: take it away too
+					authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+							.groupIdIn(DeskGroups.SUPERVISORS).list()
+							.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+				});
+				moved++;
+			}
+		}
+		int variables = 0;
+		if (runtime.createVariableInstanceQuery().variableName(CaseVariables.TEAM_GROUP).count() > runtime
+				.createVariableInstanceQuery().variableName(CaseVariables.SUPERVISOR_GROUP).count()) {
+			Set<String> have = new HashSet<>();
+			runtime.createVariableInstanceQuery().variableName(CaseVariables.SUPERVISOR_GROUP).list()
+					.forEach(v -> have.add(v.getProcessInstanceId()));
+			for (VariableInstance team : runtime.createVariableInstanceQuery().variableName(CaseVariables.TEAM_GROUP).list()) {
+				if (team.getValue() instanceof String teamGroup && !have.contains(team.getProcessInstanceId())
+						&& team.getProcessInstanceId().equals(team.getExecutionId())) {
+					runtime.setVariable(team.getProcessInstanceId(), CaseVariables.SUPERVISOR_GROUP,
+							teamSupervisors.groupOf(teamGroup));
+					variables++;
+				}
+			}
+		}
+		if (moved > 0) {
+			tally.reconcile();
+		}
+		if (moved + variables > 0) {
+			log.info("team boundaries: {} open supervisor tasks offered to their team's supervisors instead of every "
+					+ "supervisor, {} open cases given their supervisorGroup", moved, variables);
+		}
+		return moved;
 	}
 
 	/** @return the number of cases whose team was granted their instance, or -1 when there was nothing to do */

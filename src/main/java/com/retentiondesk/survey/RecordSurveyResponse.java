@@ -19,9 +19,12 @@ class RecordSurveyResponse implements JavaDelegate {
 
 	private final SurveyResponses responses;
 	private final Staff staff;
+	private final com.retentiondesk.casework.TeamSupervisors teamSupervisors;
 	private final Clock clock;
 
-	RecordSurveyResponse(SurveyResponses responses, Staff staff, Clock clock) {
+	RecordSurveyResponse(SurveyResponses responses, Staff staff, com.retentiondesk.casework.TeamSupervisors teamSupervisors,
+			Clock clock) {
+		this.teamSupervisors = teamSupervisors;
 		this.responses = responses;
 		this.staff = staff;
 		this.clock = clock;
@@ -42,8 +45,11 @@ class RecordSurveyResponse implements JavaDelegate {
 		boolean low = score != null && score <= SurveyProcess.LOW_SCORE;
 		execution.setVariable(SurveyProcess.LOW_SCORE_FLAG, low);
 		if (low) {
-			execution.setVariable(SurveyProcess.SUPERVISOR_ID,
-					staff.teamOf(managerId).flatMap(staff::supervisorOf).orElse(null));
+			java.util.Optional<String> team = staff.teamOf(managerId);
+			execution.setVariable(SurveyProcess.SUPERVISOR_ID, team.flatMap(staff::supervisorOf).orElse(null));
+			// offered to the team's supervisors only (every team's could read the customer's answer otherwise)
+			execution.setVariable(com.retentiondesk.casework.CaseVariables.SUPERVISOR_GROUP,
+					team.map(teamSupervisors::groupOf).orElse(com.retentiondesk.web.DeskGroups.SUPERVISORS));
 		}
 	}
 }

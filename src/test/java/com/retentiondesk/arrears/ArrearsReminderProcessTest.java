@@ -247,8 +247,14 @@ class ArrearsReminderProcessTest {
 		org.assertj.core.api.Assertions.assertThat(GreenMailUtil.getBody(received[0])).isNotBlank();
 
 		// the supervisor finds it in 已升级; a manager of the team does not
-		org.assertj.core.api.Assertions.assertThat(escalatedTasksSeenBy("supervisor1", "supervisors", "team1"))
+		org.assertj.core.api.Assertions.assertThat(escalatedTasksSeenBy("supervisor1", "supervisors", "team1", "team1-supervisors"))
 				.extracting(Task::getId).contains(review.getId());
+		// offered to the team's supervisors, not to every supervisor: team2's does not see it (issue 24, finding 3)
+		org.assertj.core.api.Assertions.assertThat(taskService.getIdentityLinksForTask(review.getId()))
+				.extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).contains("team1-supervisors")
+				.doesNotContain("supervisors");
+		org.assertj.core.api.Assertions.assertThat(escalatedTasksSeenBy("supervisor2", "supervisors", "team2", "team2-supervisors"))
+				.extracting(Task::getId).doesNotContain(review.getId());
 
 		taskService.complete(review.getId(), Map.of("escalationAction", "REMINDED_MANAGER"));
 		assertThat(instance).hasPassed(ArrearsProcess.END_ESCALATION_HANDLED)

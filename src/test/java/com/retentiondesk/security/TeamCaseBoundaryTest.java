@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,8 @@ class TeamCaseBoundaryTest {
 	AuthorizationService authorizations;
 	@Autowired
 	TeamBoundaryMigration migration;
+	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
 
 	private static String team1Case;
 	private static String team2Case;
@@ -131,6 +134,25 @@ class TeamCaseBoundaryTest {
 		assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(team2Case)
 				.groupIdIn("team2").count()).isEqualTo(1);
 		assertThat(migration.migrate()).isEqualTo(-1);
+	}
+
+	@Test
+	void shouldOfferAnOlderVersionsSupervisorTaskToItsTeamsSupervisorsOnly() {
+		// a version before the teams' supervisor groups offered supervisor tasks to every supervisor
+		String task = tasks.createTaskQuery().processInstanceId(team2Case).singleResult().getId();
+		tasks.addCandidateGroup(task, DeskGroups.SUPERVISORS);
+		assertThat(get("supervisor1", "/engine-rest/task/" + task + "/variables", String.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+
+		assertThat(migration.moveSupervisorTasksToTheirTeam()).isGreaterThanOrEqualTo(1);
+
+		assertThat(tasks.getIdentityLinksForTask(task)).extracting(IdentityLink::getGroupId)
+				.contains("team2-supervisors").doesNotContain(DeskGroups.SUPERVISORS);
+		assertThat(get("supervisor1", "/engine-rest/task/" + task + "/variables", String.class).getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("supervisor2", "/engine-rest/task/" + task + "/variables", Map.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+		assertThat(migration.moveSupervisorTasksToTheirTeam()).isZero();
 	}
 
 	private String openCase(String customerNo, String manager) {
