@@ -71,16 +71,18 @@ class TeamBoundaryMigration implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		// every team's supervisors group exists before a supervisor logs in (the groups of a session are read then)
 		teamSupervisors.syncAll();
-		migrate();
+		if (migrate() >= 0) {
+			giveOpenCasesTheirSupervisorGroup();
+		}
 		moveSupervisorTasksToTheirTeam();
 	}
 
 	/**
 	 * Open cases of a version before the teams' supervisor groups: their supervisor tasks (escalations,
 	 * reviews) were offered to {@code supervisors}, so every team's supervisor could read them. Each open
-	 * one is offered to its team's supervisors instead, and each open case gets the variable its later
-	 * supervisor tasks name ({@code supervisorGroup}), should it move to the current version. Idempotent:
-	 * nothing left to move is one query at each start.
+	 * one is offered to its team's supervisors instead (an instance still on an older process version may
+	 * create another later, so this runs at each start). Idempotent: nothing left to move is one query on
+	 * the candidate links' group index.
 	 *
 	 * @return the tasks moved
 	 */
@@ -104,29 +106,36 @@ class TeamBoundaryMigration implements ApplicationRunner {
 				moved++;
 			}
 		}
-		int variables = 0;
-		if (runtime.createVariableInstanceQuery().variableName(CaseVariables.TEAM_GROUP).count() > runtime
-				.createVariableInstanceQuery().variableName(CaseVariables.SUPERVISOR_GROUP).count()) {
-			Set<String> have = new HashSet<>();
-			runtime.createVariableInstanceQuery().variableName(CaseVariables.SUPERVISOR_GROUP).list()
-					.forEach(v -> have.add(v.getProcessInstanceId()));
-			for (VariableInstance team : runtime.createVariableInstanceQuery().variableName(CaseVariables.TEAM_GROUP).list()) {
-				if (team.getValue() instanceof String teamGroup && !have.contains(team.getProcessInstanceId())
-						&& team.getProcessInstanceId().equals(team.getExecutionId())) {
-					runtime.setVariable(team.getProcessInstanceId(), CaseVariables.SUPERVISOR_GROUP,
-							teamSupervisors.groupOf(teamGroup));
-					variables++;
-				}
-			}
-		}
 		if (moved > 0) {
 			tally.reconcile();
 		}
-		if (moved + variables > 0) {
+		if (moved > 0) {
 			log.info("team boundaries: {} open supervisor tasks offered to their team's supervisors instead of every "
-					+ "supervisor, {} open cases given their supervisorGroup", moved, variables);
+					+ "supervisor", moved);
 		}
 		return moved;
+	}
+
+	/**
+	 * The open cases of a version before the teams' supervisor groups get the variable their later
+	 * supervisor tasks name ({@code supervisorGroup}), should they move to the current version. Once, with
+	 * the rest of this migration: only a database of such a version lacks it (no scan of the variables at
+	 * every start).
+	 */
+	private void giveOpenCasesTheirSupervisorGroup() {
+		Set<String> have = new HashSet<>();
+		runtime.createVariableInstanceQuery().variableName(CaseVariables.SUPERVISOR_GROUP).list()
+				.forEach(v -> have.add(v.getProcessInstanceId()));
+		int variables = 0;
+		for (VariableInstance team : runtime.createVariableInstanceQuery().variableName(CaseVariables.TEAM_GROUP).list()) {
+			if (team.getValue() instanceof String teamGroup && !have.contains(team.getProcessInstanceId())
+					&& team.getProcessInstanceId().equals(team.getExecutionId())) {
+				runtime.setVariable(team.getProcessInstanceId(), CaseVariables.SUPERVISOR_GROUP,
+						teamSupervisors.groupOf(teamGroup));
+				variables++;
+			}
+		}
+		log.info("team boundaries: {} open cases given their supervisorGroup", variables);
 	}
 
 	/** @return the number of cases whose team was granted their instance, or -1 when there was nothing to do */
