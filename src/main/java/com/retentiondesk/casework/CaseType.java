@@ -1,17 +1,24 @@
 package com.retentiondesk.casework;
 
-/** The kinds of retention case; each is one BPMN process. */
+/** The kinds of retention case; each is one BPMN process, and has the Chinese name the desk shows. */
 public enum CaseType {
-	/** 欠费温馨提醒. */
-	ARREARS_REMINDER,
-	/** 到期预警保有. */
-	CONTRACT_EXPIRY,
-	/** 停机预警保有. */
-	SUSPENDED_WINBACK,
-	/** 精确升级营销. */
-	PHS_UPGRADE,
-	/** 话务下降用户保有: this month's bill well below last month's. */
-	TRAFFIC_DECLINE,
-	/** 套餐预警保有: spend above or below the package, or no package. */
-	PACKAGE_ADVICE
+	ARREARS_REMINDER("欠费温馨提醒"),
+	CONTRACT_EXPIRY("到期预警保有"),
+	SUSPENDED_WINBACK("停机预警保有"),
+	PHS_UPGRADE("精确升级营销"),
+	/** This month's bill well below last month's. */
+	TRAFFIC_DECLINE("话务下降保有"),
+	/** Spend above or below the package, or no package. */
+	PACKAGE_ADVICE("套餐预警保有");
+
+	private final String label;
+
+	CaseType(String label) {
+		this.label = label;
+	}
+
+	/** The name shown to phone managers and supervisors (briefs, 保有看板, reports). */
+	public String label() {
+		return label;
+	}
 }

@@ -37,11 +37,6 @@ public class ShownBriefs {
 	private static final Pattern CODES = Pattern.compile("(?<![A-Z_])(" + String.join("|", LABELS.keySet().stream()
 			.sorted((a, b) -> b.length() - a.length()).toList()) + ")(?![A-Z_])");
 
-	static final Map<CaseType, String> CASE_NAMES = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒",
-			CaseType.CONTRACT_EXPIRY, "到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有",
-			CaseType.PHS_UPGRADE, "精确升级营销", CaseType.TRAFFIC_DECLINE, "话务下降保有", CaseType.PACKAGE_ADVICE,
-			"套餐预警保有");
-
 	private final RetentionCases cases;
 	private final TaskService tasks;
 	private final Staff staff;
@@ -86,7 +81,7 @@ public class ShownBriefs {
 			}
 			List<Task> open = openTasks(other.getProcessInstanceId());
 			String holder = holder(open).map(name -> name + " 处理中").orElse(open.isEmpty() ? "等待中, 无待办任务" : "待认领");
-			shown.append("\n另有未结案件: ").append(CASE_NAMES.get(other.getCaseType())).append(", ").append(holder);
+			shown.append("\n另有未结案件: ").append(other.getCaseType().label()).append(", ").append(holder);
 		}
 		return shown.toString();
 	}

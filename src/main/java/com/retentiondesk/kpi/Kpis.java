@@ -38,9 +38,6 @@ public class Kpis {
 	/** Outcomes that count as kept (保有): the customer paid, stayed, came back or upgraded. */
 	static final Set<CaseOutcome> KEPT = Set.of(CaseOutcome.PAID, CaseOutcome.RETAINED, CaseOutcome.WON_BACK,
 			CaseOutcome.UPGRADED);
-	static final Map<CaseType, String> LABELS = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒", CaseType.CONTRACT_EXPIRY,
-			"到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有", CaseType.PHS_UPGRADE, "精确升级营销",
-			CaseType.TRAFFIC_DECLINE, "话务下降保有", CaseType.PACKAGE_ADVICE, "套餐预警保有");
 
 	private static final Logger log = LoggerFactory.getLogger(Kpis.class);
 
@@ -126,7 +123,7 @@ public class Kpis {
 			long closed = byOutcome.values().stream().mapToLong(Long::longValue).sum();
 			long kept = byOutcome.entrySet().stream().filter(e -> KEPT.contains(CaseOutcome.valueOf(e.getKey())))
 					.mapToLong(Map.Entry::getValue).sum();
-			figures.add(new KpiReport.CaseTypeFigures(type.name(), LABELS.get(type), opened.getOrDefault(type.name(), 0L),
+			figures.add(new KpiReport.CaseTypeFigures(type.name(), type.label(), opened.getOrDefault(type.name(), 0L),
 					openNow.getOrDefault(type.name(), 0L), closed, byOutcome, ratio(kept, closed),
 					hoursToContact.get(type)));
 		}
