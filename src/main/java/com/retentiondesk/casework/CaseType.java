@@ -9,7 +9,9 @@ public enum CaseType {
 	/** This month's bill well below last month's. */
 	TRAFFIC_DECLINE("话务下降保有"),
 	/** Spend above or below the package, or no package. */
-	PACKAGE_ADVICE("套餐预警保有");
+	PACKAGE_ADVICE("套餐预警保有"),
+	/** A star customer's call to 10000 the manager calls back, or whose fault or complaint result they tell. */
+	INBOUND_CALLBACK("来电回复");
 
 	private final String label;
 

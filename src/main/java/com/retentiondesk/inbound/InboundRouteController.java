@@ -8,12 +8,10 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.retentiondesk.away.AwayDays;
 import com.retentiondesk.calendar.WorkCalendar;
@@ -22,7 +20,6 @@ import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.casework.ShownBriefs;
 import com.retentiondesk.casework.Staff;
 import com.retentiondesk.customer.Customer;
-import com.retentiondesk.customer.Customers;
 import com.retentiondesk.web.AllowedGroups;
 import com.retentiondesk.web.DeskGroups;
 
@@ -47,7 +44,7 @@ class InboundRouteController {
 		return "您好!电话经理" + managerName + "很高兴为您服务";
 	}
 
-	private final Customers customers;
+	private final Callers callers;
 	private final RetentionCases cases;
 	private final Staff staff;
 	private final ShownBriefs briefs;
@@ -57,9 +54,9 @@ class InboundRouteController {
 	private final RepositoryService repository;
 	private final Clock clock;
 
-	InboundRouteController(Customers customers, RetentionCases cases, Staff staff, ShownBriefs briefs, AwayDays awayDays,
+	InboundRouteController(Callers callers, RetentionCases cases, Staff staff, ShownBriefs briefs, AwayDays awayDays,
 			WorkCalendar calendar, RuntimeService runtime, RepositoryService repository, Clock clock) {
-		this.customers = customers;
+		this.callers = callers;
 		this.cases = cases;
 		this.staff = staff;
 		this.briefs = briefs;
@@ -74,15 +71,7 @@ class InboundRouteController {
 	@AllowedGroups(DeskGroups.INTEGRATION)
 	@Transactional(readOnly = true)
 	Route route(@RequestParam String number) {
-		String serviceNo = number.strip();
-		if (serviceNo.isEmpty()) {
-			throw new IllegalArgumentException("number: 缺少来电号码");
-		}
-		// a number is one customer's; should two rows share one, the lowest customer number answers
-		Customer customer = customers.findByServiceNo(serviceNo).stream()
-				.min(Comparator.comparing(Customer::getCustomerNo))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-						"号码 " + serviceNo + " 不是电话经理的客户: 请转10000前台"));
+		Customer customer = callers.customerOf(number);
 		String managerId = customer.getManagerId();
 		String managerName = managerId == null ? null : staff.nameOf(managerId);
 		Instant now = clock.instant();
