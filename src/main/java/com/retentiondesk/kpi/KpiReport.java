@@ -32,9 +32,25 @@ public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseType
 	public record ArrearsFigures(BigDecimal amountOwed, BigDecimal amountRecovered, Double recoveryRate) {
 	}
 
-	/** Per phone manager. */
+	/**
+	 * Per phone manager; {@code inbound} and {@code survey} count for the appraisal (绩效考核): the calls their
+	 * customers made to 10000 in the period, and the satisfaction survey answers about them recorded in it.
+	 */
 	public record ManagerFigures(String managerId, String name, long calls, long reached, Double connectionRate,
-			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks) {
+			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks, InboundFigures inbound,
+			SurveyFigures survey) {
+	}
+
+	/**
+	 * A manager's customers' calls to 10000 in the period: {@code taken} by the manager, {@code calledBack} after the
+	 * front desk took them (the call-back reached the customer), {@code missed}: taken by the front desk and not
+	 * called back (yet). The three add up to the calls.
+	 */
+	public record InboundFigures(long taken, long calledBack, long missed) {
+	}
+
+	/** The satisfaction survey's answers about the manager recorded in the period (reached customers' scores, 1-5). */
+	public record SurveyFigures(long responses, Double averageScore) {
 	}
 
 	/** An open supervisor task, oldest first; {@code assigneeName} is what the dashboard shows (王芳, not an id). */

@@ -159,13 +159,30 @@ public class Kpis {
 				row -> {
 					open.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
 				});
+		Map<String, KpiReport.InboundFigures> inbound = new HashMap<>();
+		jdbc.query("select c.manager_id, sum(case when c.taken_by = 'MANAGER' then 1 else 0 end), "
+				+ "sum(case when c.taken_by = 'FRONT_DESK' and c.called_back_at is not null then 1 else 0 end), "
+				+ "sum(case when c.taken_by = 'FRONT_DESK' and c.called_back_at is null then 1 else 0 end) "
+				+ "from inbound_call c where c.called_at >= :from and c.called_at < :until and c.manager_id in (:managers) "
+				+ "group by c.manager_id", params, row -> {
+					inbound.put(row.getString(1),
+							new KpiReport.InboundFigures(row.getLong(2), row.getLong(3), row.getLong(4)));
+				});
+		Map<String, KpiReport.SurveyFigures> surveys = new HashMap<>();
+		jdbc.query("select s.manager_id, count(*), avg(s.score * 1.0) from survey_response s where s.answered_at >= :from "
+				+ "and s.answered_at < :until and s.score is not null and s.manager_id in (:managers) group by s.manager_id",
+				params, row -> {
+					surveys.put(row.getString(1), new KpiReport.SurveyFigures(row.getLong(2),
+							Math.round(row.getDouble(3) * 100) / 100.0));
+				});
 		List<KpiReport.ManagerFigures> figures = new ArrayList<>();
 		for (String manager : managers) {
 			long[] c = calls.getOrDefault(manager, new long[2]);
 			long[] f = finished.getOrDefault(manager, new long[2]);
 			long[] o = open.getOrDefault(manager, new long[2]);
 			figures.add(new KpiReport.ManagerFigures(manager, staff.nameOf(manager), c[0], c[1], ratio(c[1], c[0]), f[0],
-					f[1], o[0], o[1]));
+					f[1], o[0], o[1], inbound.getOrDefault(manager, new KpiReport.InboundFigures(0, 0, 0)),
+					surveys.getOrDefault(manager, new KpiReport.SurveyFigures(0, null))));
 		}
 		return figures;
 	}

@@ -68,7 +68,11 @@ public class Reports {
 						new Object[][] { { "外呼", manager.calls() }, { "接通", manager.reached() },
 								{ "接通率", manager.connectionRate() }, { "按时完成", manager.tasksOnTime() },
 								{ "逾期完成", manager.tasksLate() }, { "未完成任务", manager.openTasks() },
-								{ "已逾期", manager.overdueTasks() } });
+								{ "已逾期", manager.overdueTasks() }, { "来电:经理接听", manager.inbound().taken() },
+								{ "来电:前台接听后已回电", manager.inbound().calledBack() },
+								{ "来电:前台接听未回电", manager.inbound().missed() },
+								{ "满意度回访(份)", manager.survey().responses() },
+								{ "满意度平均分(1-5)", manager.survey().averageScore() } });
 				header(sheet, ++row, bold, "时间", "客户编号", "方式", "结果", "备注");
 				int[] next = { row + 1 };
 				jdbc.query("select attempted_at, customer_no, channel, outcome, notes from contact_attempt "

@@ -126,6 +126,12 @@ function render(node, api) {
       table(['电话经理', '外呼', '接通', '接通率', '按时完成', '逾期完成', '未完成任务', '已逾期'],
         kpi.managers.map(m => [el('span', { title: m.managerId, 'data-manager': m.managerId }, m.name), m.calls, m.reached, percent(m.connectionRate),
           m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
+    result.append(el('h4', {}, '来电与满意度(绩效考核)'),
+      table(['电话经理', '来电:经理接听', '前台接听后已回电', '前台接听未回电', '满意度回访', '平均分(1-5)'],
+        kpi.managers.map(m => [el('span', { title: m.managerId, 'data-inbound': m.managerId }, m.name),
+          m.inbound.taken, m.inbound.calledBack,
+          m.inbound.missed > 0 ? el('span', { class: 'text-danger' }, String(m.inbound.missed)) : 0,
+          m.survey.responses, m.survey.averageScore === null ? '-' : m.survey.averageScore.toFixed(2)])));
     result.append(el('h4', {}, '今日请假(新任务归班组)'),
       (kpi.away || []).length === 0 ? el('p', {}, '今日无人请假')
         : table(['电话经理', '开始', '结束', '原因'],
