@@ -110,6 +110,7 @@ test('8. the monthly satisfaction survey: only 10000\'s surveyor sees it, and a 
 
   await inBrowser('journey-8', async page => {
     await login(page, 'tasklist', 'surveyor1');
+    await page.locator('.task-filter h4.name a', { hasText: '满意度回访' }).click();
     const card = page.locator('li.task', { hasText: customer });
     await card.waitFor();
     await card.locator('h4 a').click();
