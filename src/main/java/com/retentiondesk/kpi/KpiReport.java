@@ -37,7 +37,7 @@ public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseType
 	 * customers made to 10000 in the period, and the satisfaction survey answers about them recorded in it.
 	 */
 	public record ManagerFigures(String managerId, String name, long calls, long reached, Double connectionRate,
-			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks, InboundFigures inbound,
+			long closed, long tasksOnTime, long tasksLate, long openTasks, long overdueTasks, InboundFigures inbound,
 			SurveyFigures survey) {
 	}
 

@@ -159,6 +159,15 @@ public class Kpis {
 				row -> {
 					open.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
 				});
+		Map<String, Long> closed = new HashMap<>();
+		String closedSum = java.util.Arrays.stream(CaseOutcome.values())
+				.map(outcome -> "sum(k." + KpiLedger.closedColumn(outcome) + ")")
+				.collect(java.util.stream.Collectors.joining(" + "));
+		jdbc.query("select k.manager_id, " + closedSum + " from kpi_case_day k where k.on_day >= :fromDay "
+				+ "and k.on_day <= :toDay and k.manager_id in (:managers) group by k.manager_id", params,
+				row -> {
+					closed.put(row.getString(1), row.getLong(2));
+				});
 		Map<String, KpiReport.InboundFigures> inbound = new HashMap<>();
 		jdbc.query("select c.manager_id, sum(case when c.taken_by = 'MANAGER' then 1 else 0 end), "
 				+ "sum(case when c.taken_by = 'FRONT_DESK' and c.called_back_at is not null then 1 else 0 end), "
@@ -180,7 +189,8 @@ public class Kpis {
 			long[] c = calls.getOrDefault(manager, new long[2]);
 			long[] f = finished.getOrDefault(manager, new long[2]);
 			long[] o = open.getOrDefault(manager, new long[2]);
-			figures.add(new KpiReport.ManagerFigures(manager, staff.nameOf(manager), c[0], c[1], ratio(c[1], c[0]), f[0],
+			figures.add(new KpiReport.ManagerFigures(manager, staff.nameOf(manager), c[0], c[1], ratio(c[1], c[0]),
+					closed.getOrDefault(manager, 0L), f[0],
 					f[1], o[0], o[1], inbound.getOrDefault(manager, new KpiReport.InboundFigures(0, 0, 0)),
 					surveys.getOrDefault(manager, new KpiReport.SurveyFigures(0, null))));
 		}

@@ -66,7 +66,8 @@ public class Reports {
 				Sheet sheet = book.createSheet(safeName(manager.name() + " " + manager.managerId()));
 				int row = figures(sheet, 0, bold, manager.name() + " (" + manager.managerId() + ") " + from + " 至 " + to,
 						new Object[][] { { "外呼", manager.calls() }, { "接通", manager.reached() },
-								{ "接通率", manager.connectionRate() }, { "按时完成", manager.tasksOnTime() },
+								{ "接通率", manager.connectionRate() }, { "结案", manager.closed() },
+								{ "按时完成", manager.tasksOnTime() },
 								{ "逾期完成", manager.tasksLate() }, { "未完成任务", manager.openTasks() },
 								{ "已逾期", manager.overdueTasks() }, { "来电:经理接听", manager.inbound().taken() },
 								{ "来电:前台接听后已回电", manager.inbound().calledBack() },

@@ -123,9 +123,9 @@ function render(node, api) {
       table(['开案时欠费', '已回收', '回收率'],
         [[yuan(kpi.arrears.amountOwed), yuan(kpi.arrears.amountRecovered), percent(kpi.arrears.recoveryRate)]]));
     result.append(el('h4', {}, '电话经理'),
-      table(['电话经理', '外呼', '接通', '接通率', '按时完成', '逾期完成', '未完成任务', '已逾期'],
+      table(['电话经理', '外呼', '接通', '接通率', '结案', '按时完成', '逾期完成', '未完成任务', '已逾期'],
         kpi.managers.map(m => [el('span', { title: m.managerId, 'data-manager': m.managerId }, m.name), m.calls, m.reached, percent(m.connectionRate),
-          m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
+          m.closed, m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
     result.append(el('h4', {}, '来电与满意度(绩效考核)'),
       table(['电话经理', '来电:经理接听', '前台接听后已回电', '前台接听未回电', '满意度回访', '平均分(1-5)'],
         kpi.managers.map(m => [el('span', { title: m.managerId, 'data-inbound': m.managerId }, m.name),
