@@ -60,7 +60,39 @@ public class Kpis {
 	 * @param team a team group id, or null for all teams
 	 */
 	public KpiReport report(LocalDate from, LocalDate to, String team) {
-		List<String> managers = managers(team);
+		return report(from, to, team, managers(team), team == null);
+	}
+
+	/** The figures of one phone manager (their own report): the same as a team's, kept to them. */
+	public KpiReport reportOf(LocalDate from, LocalDate to, String managerId) {
+		return report(from, to, staff.teamOf(managerId).orElse(null), List.of(managerId), false);
+	}
+
+	/** A task due on a day, for the reports' 明日到期. */
+	public record DueTask(String taskId, String taskName, String customerNo, String assignee, String assigneeName,
+			LocalDateTime due) {
+	}
+
+	/** The open tasks of these managers due on the day (Asia/Shanghai), earliest first. */
+	public List<DueTask> dueOn(LocalDate day, List<String> managers) {
+		MapSqlParameterSource params = new MapSqlParameterSource()
+				.addValue("from", Timestamp.valueOf(day.atStartOfDay()))
+				.addValue("until", Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
+				.addValue("managers", managers.isEmpty() ? List.of("-") : managers);
+		return jdbc.query("select t.ID_, t.NAME_, e.BUSINESS_KEY_, t.ASSIGNEE_, t.DUE_DATE_ from ACT_RU_TASK t "
+				+ "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ where t.ASSIGNEE_ in (:managers) "
+				+ "and t.DUE_DATE_ >= :from and t.DUE_DATE_ < :until order by t.DUE_DATE_, t.ID_", params,
+				(row, i) -> new DueTask(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+						staff.nameOf(row.getString(4)), row.getTimestamp(5).toLocalDateTime()));
+	}
+
+	/** The phone managers of a team (all of them for null), by id. */
+	public List<String> managersOf(String team) {
+		return managers(team);
+	}
+
+	/** @param all every manager's cases, also those of a manager no longer in a team */
+	private KpiReport report(LocalDate from, LocalDate to, String team, List<String> managers, boolean all) {
 		MapSqlParameterSource params = new MapSqlParameterSource()
 				.addValue("from", Timestamp.valueOf(from.atStartOfDay()))
 				.addValue("until", Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
@@ -68,7 +100,7 @@ public class Kpis {
 				.addValue("toDay", java.sql.Date.valueOf(to))
 				.addValue("now", Timestamp.valueOf(LocalDateTime.now(clock)))
 				.addValue("managers", managers.isEmpty() ? List.of("-") : managers)
-				.addValue("allManagers", team == null ? 1 : 0);
+				.addValue("allManagers", all ? 1 : 0);
 		long t0 = System.nanoTime();
 		List<KpiReport.CaseTypeFigures> caseTypes = caseTypes(params);
 		long t1 = System.nanoTime();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -35,7 +36,17 @@ public class Reports {
 	}
 
 	public void write(String title, LocalDate from, LocalDate to, String team, OutputStream out) throws IOException {
-		KpiReport report = kpis.report(from, to, team);
+		write(title, kpis.report(from, to, team), null, out);
+	}
+
+	/**
+	 * The workbook of a report already computed; with {@code dueNext} (a daily report), a sheet 明日到期 lists the
+	 * tasks due the next day.
+	 */
+	void write(String title, KpiReport report, List<Kpis.DueTask> dueNext, OutputStream out) throws IOException {
+		LocalDate from = report.from();
+		LocalDate to = report.to();
+		List<String> managerIds = report.managers().stream().map(KpiReport.ManagerFigures::managerId).toList();
 		MapSqlParameterSource period = new MapSqlParameterSource()
 				.addValue("from", Timestamp.valueOf(from.atStartOfDay()))
 				.addValue("until", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
@@ -55,9 +66,12 @@ public class Reports {
 				}
 				header(sheet, ++row, bold, "客户编号", "电话经理", "开案时间", "结案时间", "结果", "原因");
 				int[] next = { row + 1 };
+				// a team's (or a manager's) workbook lists its own managers' cases only
 				jdbc.query("select customer_no, manager_id, opened_at, closed_at, outcome, outcome_reason from retention_case "
-						+ "where case_type = :type and closed_at >= :from and closed_at < :until order by closed_at",
-						new MapSqlParameterSource(period.getValues()).addValue("type", type.caseType()), rs -> {
+						+ "where case_type = :type and closed_at >= :from and closed_at < :until"
+						+ (report.team() == null ? "" : " and manager_id in (:managers)") + " order by closed_at",
+						new MapSqlParameterSource(period.getValues()).addValue("type", type.caseType())
+								.addValue("managers", managerIds.isEmpty() ? List.of("-") : managerIds), rs -> {
 							line(sheet, next[0]++, rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
 									rs.getTimestamp(4).toLocalDateTime(), rs.getString(5), rs.getString(6));
 						});
@@ -82,6 +96,14 @@ public class Reports {
 							line(sheet, next[0]++, rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
 									rs.getString(4), rs.getString(5));
 						});
+			}
+			if (dueNext != null) {
+				Sheet sheet = book.createSheet("明日到期");
+				header(sheet, 0, bold, "任务", "客户编号", "处理人", "到期时间");
+				int row = 1;
+				for (Kpis.DueTask task : dueNext) {
+					line(sheet, row++, task.taskName(), task.customerNo(), task.assigneeName(), task.due());
+				}
 			}
 			book.write(out);
 			book.dispose();

@@ -175,8 +175,12 @@ class KpiTest {
 		}
 		assertThat(http.withBasicAuth("kpisup", Fixtures.PASSWORD)
 				.getForEntity("/api/reports/weekly?week=2026-11-18", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		// a manager gets their own monthly report (issue 30), never the team's
 		assertThat(http.withBasicAuth("manager1", Fixtures.PASSWORD)
-				.getForEntity("/api/reports/monthly", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+				.getForEntity("/api/reports/monthly", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(http.withBasicAuth("manager1", Fixtures.PASSWORD)
+				.getForEntity("/api/reports/monthly?team=kpiteam", byte[].class).getStatusCode())
+				.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	private static double figure(org.apache.poi.ss.usermodel.Sheet sheet, String label) {
