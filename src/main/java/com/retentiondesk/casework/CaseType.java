@@ -13,5 +13,7 @@ public enum CaseType {
 	/** 话务下降用户保有: this month's bill well below last month's. */
 	TRAFFIC_DECLINE,
 	/** 套餐预警保有: spend above or below the package, or no package. */
-	PACKAGE_ADVICE
+	PACKAGE_ADVICE,
+	/** 客户生日祝福: a greeting call or SMS on a star customer's birthday, without any offer. */
+	BIRTHDAY_GREETING
 }
