@@ -32,9 +32,12 @@ public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseType
 	public record ArrearsFigures(BigDecimal amountOwed, BigDecimal amountRecovered, Double recoveryRate) {
 	}
 
-	/** Per phone manager. */
+	/**
+	 * Per phone manager. {@code birthdayGreetingRate}: birthday greetings recorded / due in the period (target 1.0),
+	 * null when none was due.
+	 */
 	public record ManagerFigures(String managerId, String name, long calls, long reached, Double connectionRate,
-			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks) {
+			long tasksOnTime, long tasksLate, long openTasks, long overdueTasks, Double birthdayGreetingRate) {
 	}
 
 	/** An open supervisor task, oldest first; {@code assigneeName} is what the dashboard shows (王芳, not an id). */
