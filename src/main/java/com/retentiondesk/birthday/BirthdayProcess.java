@@ -32,7 +32,7 @@ public final class BirthdayProcess {
 	public static final String TASK_ESCALATION_REVIEW = "Task_EscalationReview";
 	public static final String END_GREETED_BY_PHONE = "EndEvent_GreetedByPhone";
 	public static final String END_GREETED_BY_SMS = "EndEvent_GreetedBySms";
-	public static final String END_EXPIRED = "EndEvent_GreetingExpired";
+	public static final String END_GREETING_EXPIRED = "EndEvent_GreetingExpired";
 	public static final String END_ESCALATION_HANDLED = "EndEvent_EscalationHandled";
 
 	// variables written by Java

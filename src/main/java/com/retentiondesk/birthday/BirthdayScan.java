@@ -28,7 +28,7 @@ import com.retentiondesk.customer.Customers;
  * a birthday already greeted (its {@code birthday_greeting} row) or a customer with an open greeting is skipped,
  * so the scan run twice, or on two nodes, opens each greeting once.
  */
-@Service
+@Service("birthdayGreetingScan")
 class BirthdayScan {
 
 	/** A star customer with a birthday, in customer-number order (the scan's key). */

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @ConfigurationProperties("desk.care")
 record BirthdaySettings(String birthdayText, int birthdayScanChunkSize) {
 
-	static final String DEFAULT_TEXT = "尊敬的{name}：今天是您的生日，您的电话经理{manager}祝您生日快乐，身体健康，万事如意！";
+	static final String DEFAULT_TEXT = "尊敬的{name}：值此生日之际，您的电话经理{manager}祝您生日快乐，身体健康，万事如意！";
 
 	BirthdaySettings {
 		birthdayText = birthdayText == null || birthdayText.isBlank() ? DEFAULT_TEXT : birthdayText.trim();
