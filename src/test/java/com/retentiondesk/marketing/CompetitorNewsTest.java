@@ -79,6 +79,8 @@ class CompetitorNewsTest {
 	@Autowired
 	AuthorizationService authorizations;
 	@Autowired
+	org.camunda.bpm.engine.IdentityService identity;
+	@Autowired
 	com.retentiondesk.birthday.BirthdayCases birthdays;
 
 	private static int taskCounter;
@@ -212,6 +214,11 @@ class CompetitorNewsTest {
 
 	@Test
 	void shouldShowMarketingNoCaseTaskAndNoTasklist() {
+		assertThat(identity.createGroupQuery().groupId(DeskGroups.MARKETING).singleResult().getName()).isEqualTo("市场部");
+		assertThat(identity.createGroupQuery().groupMember("marketing1").list()).extracting(g -> g.getId())
+				.containsExactly(DeskGroups.MARKETING);
+		assertThat(identity.createUserQuery().userId("marketing1").singleResult())
+				.satisfies(user -> assertThat(user.getLastName() + user.getFirstName()).isEqualTo("郑秀英"));
 		com.retentiondesk.customer.Customer customer = kit.saveCustomer(Fixtures.postpaid(kit.newCustomerNo(), 0, "manager1"));
 		String processInstanceId = birthdays.open(customer, java.time.LocalDate.of(2026, 11, 30), null).getProcessInstanceId();
 		String greeting = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
