@@ -28,7 +28,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 class ArchitectureTest {
 
 	/** The case packages: what two of them share belongs in a shared package (casework, customer...). */
-	private static final Set<String> CASES = Set.of("arrears", "expiry", "winback", "upgrade", "trafficdecline", "packageadvice");
+	private static final Set<String> CASES = Set.of("arrears", "expiry", "winback", "upgrade", "trafficdecline", "packageadvice", "birthday");
 
 	private static final SliceAssignment CASE_PACKAGES = new SliceAssignment() {
 		@Override

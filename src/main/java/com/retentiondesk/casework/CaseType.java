@@ -11,7 +11,9 @@ public enum CaseType {
 	/** Spend above or below the package, or no package. */
 	PACKAGE_ADVICE("套餐预警保有"),
 	/** A star customer's call to 10000 the manager calls back, or whose fault or complaint result they tell. */
-	INBOUND_CALLBACK("来电回复");
+	INBOUND_CALLBACK("来电回复"),
+	/** A greeting call or SMS on a star customer's birthday, without any offer. */
+	BIRTHDAY_GREETING("客户生日祝福");
 
 	private final String label;
 

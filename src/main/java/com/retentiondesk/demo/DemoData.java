@@ -47,7 +47,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("supervisor1", "周", "建国", List.of(DeskGroups.SUPERVISORS, "team1")),
 			new DemoUser("supervisor2", "吴", "丽华", List.of(DeskGroups.SUPERVISORS, "team2")),
 			new DemoUser("billing", "计费", "系统", List.of(DeskGroups.INTEGRATION)),
-			new DemoUser("surveyor1", "孙", "晓梅", List.of(DeskGroups.SURVEYORS)));
+			new DemoUser("surveyor1", "孙", "晓梅", List.of(DeskGroups.SURVEYORS)),
+			new DemoUser("marketing1", "郑", "秀英", List.of(DeskGroups.MARKETING)));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

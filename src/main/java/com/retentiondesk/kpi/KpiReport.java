@@ -35,10 +35,12 @@ public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseType
 	/**
 	 * Per phone manager; {@code inbound} and {@code survey} count for the appraisal (绩效考核): the calls their
 	 * customers made to 10000 in the period, and the satisfaction survey answers about them recorded in it.
+	 * {@code birthdayGreetingRate}: birthday greetings recorded / due in the period (target 1.0), null when none was
+	 * due.
 	 */
 	public record ManagerFigures(String managerId, String name, long calls, long reached, Double connectionRate,
 			long closed, long tasksOnTime, long tasksLate, long openTasks, long overdueTasks, InboundFigures inbound,
-			SurveyFigures survey) {
+			SurveyFigures survey, Double birthdayGreetingRate) {
 	}
 
 	/**

@@ -216,15 +216,23 @@ public class Kpis {
 					surveys.put(row.getString(1), new KpiReport.SurveyFigures(row.getLong(2),
 							Math.round(row.getDouble(3) * 100) / 100.0));
 				});
+		// birthday greetings (issue 27): due on a day of the period, and recorded whenever
+		Map<String, long[]> greetings = new HashMap<>();
+		jdbc.query("select g.manager_id, count(*), sum(case when g.greeted_at is null then 0 else 1 end) "
+				+ "from birthday_greeting g where g.due_on >= :fromDay and g.due_on <= :toDay "
+				+ "and g.manager_id in (:managers) group by g.manager_id", params, row -> {
+					greetings.put(row.getString(1), new long[] { row.getLong(2), row.getLong(3) });
+				});
 		List<KpiReport.ManagerFigures> figures = new ArrayList<>();
 		for (String manager : managers) {
 			long[] c = calls.getOrDefault(manager, new long[2]);
 			long[] f = finished.getOrDefault(manager, new long[2]);
 			long[] o = open.getOrDefault(manager, new long[2]);
+			long[] g = greetings.getOrDefault(manager, new long[2]);
 			figures.add(new KpiReport.ManagerFigures(manager, staff.nameOf(manager), c[0], c[1], ratio(c[1], c[0]),
 					closed.getOrDefault(manager, 0L), f[0],
 					f[1], o[0], o[1], inbound.getOrDefault(manager, new KpiReport.InboundFigures(0, 0, 0)),
-					surveys.getOrDefault(manager, new KpiReport.SurveyFigures(0, null))));
+					surveys.getOrDefault(manager, new KpiReport.SurveyFigures(0, null)), ratio(g[1], g[0])));
 		}
 		return figures;
 	}

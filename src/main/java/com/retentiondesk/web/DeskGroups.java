@@ -9,6 +9,8 @@ public final class DeskGroups {
 	public static final String INTEGRATION = "integration";
 	/** 10000's staff who call customers for the monthly satisfaction survey; they see survey tasks only. */
 	public static final String SURVEYORS = "surveyors";
+	/** 市场部: reads the competitor news from the calls (GET /api/competitor-reports, the weekly digest); no Tasklist. */
+	public static final String MARKETING = "marketing";
 	/** Teams are groups of type {@value #TEAM_TYPE}; every phone manager and supervisor is in one. */
 	public static final String TEAM_TYPE = "TEAM";
 	/** Groups of a team's supervisors (id {@code <team>-supervisors}), which get the team's supervisor tasks as candidates. */

@@ -17,6 +17,13 @@ function percent(value) {
   return value === null || value === undefined ? '-' : (value * 100).toFixed(1) + '%';
 }
 
+// birthday greetings recorded / due: the target is 100%, anything below it shows red
+function greetingRate(value) {
+  return value === null || value === undefined ? '-'
+    : el('span', value < 1 ? { 'data-greeting-rate': 'below', style: 'color: #d9534f; font-weight: bold' } : { 'data-greeting-rate': 'met' },
+      percent(value));
+}
+
 function yuan(value) {
   return '¥' + Number(value || 0).toFixed(2);
 }
@@ -123,9 +130,9 @@ function render(node, api) {
       table(['开案时欠费', '已回收', '回收率'],
         [[yuan(kpi.arrears.amountOwed), yuan(kpi.arrears.amountRecovered), percent(kpi.arrears.recoveryRate)]]));
     result.append(el('h4', {}, '电话经理'),
-      table(['电话经理', '外呼', '接通', '接通率', '结案', '按时完成', '逾期完成', '未完成任务', '已逾期'],
+      table(['电话经理', '外呼', '接通', '接通率', '结案', '按时完成', '逾期完成', '未完成任务', '已逾期', '生日祝福率'],
         kpi.managers.map(m => [el('span', { title: m.managerId, 'data-manager': m.managerId }, m.name), m.calls, m.reached, percent(m.connectionRate),
-          m.closed, m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks])));
+          m.closed, m.tasksOnTime, m.tasksLate, m.openTasks, m.overdueTasks, greetingRate(m.birthdayGreetingRate)])));
     result.append(el('h4', {}, '来电与满意度(绩效考核)'),
       table(['电话经理', '来电:经理接听', '前台接听后已回电', '前台接听未回电', '满意度回访', '平均分(1-5)'],
         kpi.managers.map(m => [el('span', { title: m.managerId, 'data-inbound': m.managerId }, m.name),
