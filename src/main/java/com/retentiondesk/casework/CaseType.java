@@ -13,5 +13,7 @@ public enum CaseType {
 	/** 话务下降用户保有: this month's bill well below last month's. */
 	TRAFFIC_DECLINE,
 	/** 套餐预警保有: spend above or below the package, or no package. */
-	PACKAGE_ADVICE
+	PACKAGE_ADVICE,
+	/** 用户资料核实: a CDMA 普1 customer's five basics completed and verified on a call, no marketing (issue 28). */
+	PROFILE_VERIFICATION
 }

@@ -40,7 +40,7 @@ public class ShownBriefs {
 	static final Map<CaseType, String> CASE_NAMES = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒",
 			CaseType.CONTRACT_EXPIRY, "到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有",
 			CaseType.PHS_UPGRADE, "精确升级营销", CaseType.TRAFFIC_DECLINE, "话务下降保有", CaseType.PACKAGE_ADVICE,
-			"套餐预警保有");
+			"套餐预警保有", CaseType.PROFILE_VERIFICATION, "用户资料核实");
 
 	private final RetentionCases cases;
 	private final TaskService tasks;

@@ -40,7 +40,8 @@ public class Kpis {
 			CaseOutcome.UPGRADED);
 	static final Map<CaseType, String> LABELS = Map.of(CaseType.ARREARS_REMINDER, "欠费温馨提醒", CaseType.CONTRACT_EXPIRY,
 			"到期预警保有", CaseType.SUSPENDED_WINBACK, "停机预警保有", CaseType.PHS_UPGRADE, "精确升级营销",
-			CaseType.TRAFFIC_DECLINE, "话务下降保有", CaseType.PACKAGE_ADVICE, "套餐预警保有");
+			CaseType.TRAFFIC_DECLINE, "话务下降保有", CaseType.PACKAGE_ADVICE, "套餐预警保有",
+			CaseType.PROFILE_VERIFICATION, "用户资料核实");
 
 	private static final Logger log = LoggerFactory.getLogger(Kpis.class);
 
