@@ -42,6 +42,11 @@ public class ShownBriefs {
 			CaseType.PHS_UPGRADE, "精确升级营销", CaseType.TRAFFIC_DECLINE, "话务下降保有", CaseType.PACKAGE_ADVICE,
 			"套餐预警保有", CaseType.PROFILE_VERIFICATION, "用户资料核实");
 
+	/** The Chinese name of a case type (用户资料核实...). */
+	public static String caseName(CaseType type) {
+		return CASE_NAMES.getOrDefault(type, type.name());
+	}
+
 	private final RetentionCases cases;
 	private final TaskService tasks;
 	private final Staff staff;
