@@ -21,6 +21,8 @@ public final class ProfileProcess {
 	public static final String END_SCANNED = "EndEvent_ScanDone";
 	/** Start variable of the scan: run on any day (by hand). */
 	public static final String FORCE = ScanDays.FORCE;
+	/** Optional start variable of the scan: only this team's managers (a team group id). */
+	public static final String TEAM = "team";
 	/** Written by the scan: how many verification tasks it gave out. */
 	public static final String OPENED = "opened";
 

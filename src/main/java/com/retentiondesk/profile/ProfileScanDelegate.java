@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ServiceTask_OpenVerifications} of {@code ProfileScanProcess}: on Mondays, or any day when started with
- * {@code force=true}, gives out the week's verification calls ({@link ProfileVerifications}). Writes {@code opened}.
+ * {@code force=true}, gives out (to the managers of {@code team} only, if given) the week's verification calls ({@link ProfileVerifications}). Writes {@code opened}.
  */
 @Component("profileScan")
 class ProfileScanDelegate implements JavaDelegate {
@@ -25,7 +25,8 @@ class ProfileScanDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		int opened = 0;
 		if (verifications.isScanDay(Boolean.TRUE.equals(execution.getVariable(ProfileProcess.FORCE)))) {
-			opened = verifications.run();
+			Object team = execution.getVariable(ProfileProcess.TEAM);
+			opened = verifications.run(team == null || team.toString().isBlank() ? null : team.toString().trim());
 		} else {
 			log.info("profile scan: not a Monday, no calls given out (start with force=true to run by hand)");
 		}

@@ -79,11 +79,16 @@ class ProfileVerifications {
 		return ProfileScanPolicy.isScanDay(LocalDate.now(clock.withZone(calendar.zone())), forced);
 	}
 
-	/** @return how many verification calls were opened */
-	int run() {
+	/**
+	 * @param team a team group: only its phone managers (a run by hand for one team); null for all
+	 * @return how many verification calls were opened
+	 */
+	int run(String team) {
 		int opened = 0;
 		Date due = Date.from(callDue());
-		for (String manager : staff.phoneManagerIds().stream().sorted().toList()) {
+		java.util.Collection<String> managers = team == null ? staff.phoneManagerIds()
+				: staff.membersOf(team, com.retentiondesk.web.DeskGroups.PHONE_MANAGERS);
+		for (String manager : managers.stream().sorted().toList()) {
 			if (staff.teamOf(manager).isEmpty()) {
 				continue;
 			}
