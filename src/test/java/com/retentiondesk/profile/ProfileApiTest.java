@@ -117,6 +117,7 @@ class ProfileApiTest {
 		assertThat(after).containsEntry("tier1Customers", 4).containsEntry("completeness", 1.0)
 				.containsEntry("verifiedRate", 1.0);
 		assertThat(customers.findById("PRA5").orElseThrow().profileValue(ProfileField.ADDRESS)).as("not 普1: no call").isNull();
+		reportShowsTheProfile();
 
 		// a re-import must not overwrite the address the customer confirmed
 		ResponseEntity<Map> again = http.withBasicAuth("admin", Fixtures.PASSWORD).postForEntity("/api/customers/import",
@@ -172,6 +173,39 @@ class ProfileApiTest {
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("<title>客户资料 · 保有工作台</title>").contains("/api/customers/")
 				.contains("资料变更记录").contains("无权查看此客户");
+	}
+
+	/** The monthly report (kpi.Reports): the team's figures on the summary sheet, each manager's on their sheet. */
+	private void reportShowsTheProfile() {
+		ResponseEntity<byte[]> report = http.withBasicAuth("prapisup", Fixtures.PASSWORD)
+				.getForEntity("/api/reports/monthly?month=2026-12&team=prapi", byte[].class);
+		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(report.getBody()))) {
+			org.apache.poi.ss.usermodel.Sheet summary = book.getSheet("汇总");
+			org.apache.poi.ss.usermodel.Row row = null;
+			for (org.apache.poi.ss.usermodel.Row r : summary) {
+				if (r.getCell(0) != null && "五项基本资料".equals(r.getCell(0).getStringCellValue())) {
+					row = r;
+				}
+			}
+			assertThat(row).as("the profile line of the summary").isNotNull();
+			assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(4.0);
+			assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(1.0);
+			assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(0.8);
+			assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(1.0);
+			org.apache.poi.ss.usermodel.Sheet manager = book.getSheet("资料甲 prapim1");
+			boolean found = false;
+			for (org.apache.poi.ss.usermodel.Row r : manager) {
+				if (r.getCell(0) != null && r.getCell(0).getStringCellValue().startsWith("资料完备率")) {
+					assertThat(r.getCell(1).getNumericCellValue()).isEqualTo(1.0);
+					found = true;
+				}
+			}
+			assertThat(found).as("the manager's completeness").isTrue();
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
