@@ -67,6 +67,9 @@ public class Customer implements Persistable<String> {
 	private LocalDateTime addressVerifiedAt;
 	private String secondPhoneVerifiedBy;
 	private LocalDateTime secondPhoneVerifiedAt;
+	/** 1 when all five basics are there / all verified: indexed for the figures and the scan (V30). */
+	private int profileComplete;
+	private int profileVerified;
 	@Version
 	private int version;
 
@@ -207,6 +210,7 @@ public class Customer implements Persistable<String> {
 			setVerification(field, null, null);
 		}
 		updatedAt = now;
+		refreshProfileFlags();
 		return true;
 	}
 
@@ -264,6 +268,22 @@ public class Customer implements Persistable<String> {
 			case SECOND_PHONE -> { secondPhoneVerifiedBy = by; secondPhoneVerifiedAt = at; }
 			case EMAIL -> { }
 		}
+		refreshProfileFlags();
+	}
+
+	/** Whether all five basics are there (完备). */
+	public boolean isProfileComplete() {
+		return profileComplete == 1;
+	}
+
+	/** Whether all five basics are verified (真实). */
+	public boolean isProfileVerified() {
+		return profileVerified == 1;
+	}
+
+	private void refreshProfileFlags() {
+		profileComplete = ProfileField.BASICS.stream().allMatch(f -> profileValue(f) != null) ? 1 : 0;
+		profileVerified = ProfileField.BASICS.stream().allMatch(this::isVerified) ? 1 : 0;
 	}
 
 	public CustomerData toData() {
@@ -296,6 +316,7 @@ public class Customer implements Persistable<String> {
 		secondPhone = data.secondPhone();
 		email = data.email();
 		joinedOn = data.joinedOn();
+		refreshProfileFlags();
 	}
 
 	@Override

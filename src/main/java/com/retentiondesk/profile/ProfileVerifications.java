@@ -39,11 +39,8 @@ class ProfileVerifications {
 
 	private static final Logger log = LoggerFactory.getLogger(ProfileVerifications.class);
 
-	/** A customer still needs the call: a basic missing or not verified (the SQL spelling of the five). */
-	static final String NEEDS_CALL = "(c.id_type is null or c.id_no is null or c.address is null or c.second_phone is null"
-			+ " or c.name_verified_at is null or c.id_type_verified_at is null or c.id_no_verified_at is null"
-			+ " or c.address_verified_at is null or c.second_phone_verified_at is null)";
-	private static final String INCOMPLETE = "(c.id_type is null or c.id_no is null or c.address is null or c.second_phone is null)";
+	/** A customer still needs the call: a basic missing or not verified (the flags Customer keeps, V30). */
+	static final String NEEDS_CALL = "(c.profile_complete = 0 or c.profile_verified = 0)";
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final Customers customers;
@@ -111,7 +108,7 @@ class ProfileVerifications {
 		List<String> picked = jdbc.queryForList("select c.customer_no from customer c where c.segment = :segment "
 				+ "and c.manager_id = :manager and " + NEEDS_CALL + " and not exists (select 1 from retention_case r "
 				+ "where r.customer_no = c.customer_no and r.case_type = :type and r.open_flag = 1) "
-				+ "order by case when " + INCOMPLETE + " then 0 else 1 end, c.star_level desc, c.customer_no limit :limit",
+				+ "order by c.profile_complete, c.star_level desc, c.customer_no limit :limit",
 				params.addValue("limit", limit), String.class);
 		int opened = 0;
 		for (Customer customer : customers.findAllById(picked)) {
