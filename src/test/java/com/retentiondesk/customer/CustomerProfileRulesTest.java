@@ -42,6 +42,23 @@ class CustomerProfileRulesTest {
 	}
 
 	@Test
+	void shouldKeepTheFlagsTheFiguresCountInStep() {
+		Customer customer = Customer.create(data(null, "13900000001"), T);
+		assertThat(customer.isProfileComplete()).isFalse();
+
+		customer.changeProfile(ProfileField.ADDRESS, "地址一", T);
+		assertThat(customer.isProfileComplete()).isTrue();
+		assertThat(customer.isProfileVerified()).isFalse();
+
+		ProfileField.BASICS.forEach(field -> customer.verify(field, "manager1", T));
+		assertThat(customer.isProfileVerified()).isTrue();
+
+		customer.changeProfile(ProfileField.ID_NO, null, T);
+		assertThat(customer.isProfileComplete()).isFalse();
+		assertThat(customer.isProfileVerified()).isFalse();
+	}
+
+	@Test
 	void shouldRefuseToVerifyAMissingValueOrEmailAndToEmptyTheName() {
 		Customer customer = Customer.create(data(null, null), T);
 
