@@ -17,6 +17,9 @@ public record CaseBrief(List<String> customerLines, List<String> caseLines, List
 	static final String NUMBER = "号码: ";
 	static final String SECOND_PHONE = "第二联系电话: ";
 	static final String CONTACTS = "最近联系";
+	/** The profile's five basics with what is missing or unverified (issue 28): "客户资料: ..." and "资料待补: ...". */
+	static final String PROFILE = "客户资料: ";
+	static final String PROFILE_GAPS = "资料待补: ";
 	/** The spend chart (多月话费): a heading line and a row per month ("  2026-06  ¥100.00  40次  █████"). */
 	static final String SPEND = "近6月话费";
 	private static final java.util.regex.Pattern SPEND_ROW = java.util.regex.Pattern.compile("  \\d{4}-\\d{2}  .*");
@@ -48,6 +51,7 @@ public record CaseBrief(List<String> customerLines, List<String> caseLines, List
 
 	private static boolean isCustomerLine(String line) {
 		return line.startsWith(CUSTOMER) || line.startsWith(NUMBER) || line.startsWith(SECOND_PHONE)
+				|| line.startsWith(PROFILE) || line.startsWith(PROFILE_GAPS)
 				|| line.startsWith(SPEND) || SPEND_ROW.matcher(line).matches();
 	}
 

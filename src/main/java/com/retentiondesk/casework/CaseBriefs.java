@@ -18,6 +18,7 @@ import com.retentiondesk.contact.ContactAttempt;
 import com.retentiondesk.contact.ContactAttempts;
 import com.retentiondesk.customer.Customer;
 import com.retentiondesk.customer.Network;
+import com.retentiondesk.customer.ProfileField;
 
 /** Writes the short Chinese summary of a customer that the call forms show (客户情况). */
 @Component
@@ -115,6 +116,7 @@ public class CaseBriefs {
 		if (customer.getSecondPhone() != null) {
 			customerLines.add(CaseBrief.SECOND_PHONE + customer.getSecondPhone());
 		}
+		customerLines.addAll(profileLines(customer));
 		customerLines.addAll(spendChart(recentBills));
 		List<String> contactLines = new ArrayList<>(6);
 		if (recent.isEmpty()) {
@@ -131,6 +133,46 @@ public class CaseBriefs {
 			}
 		}
 		return new CaseBrief(customerLines, caseLines, contactLines);
+	}
+
+	/**
+	 * The customer's five basics as the manager should complete them on the call (issue 28): each value with
+	 * 已核实 / 未核实, or [缺] when missing, and a line naming the gaps (or saying there are none).
+	 */
+	static List<String> profileLines(Customer customer) {
+		StringBuilder profile = new StringBuilder(CaseBrief.PROFILE);
+		List<String> missing = new ArrayList<>();
+		List<String> unverified = new ArrayList<>();
+		for (ProfileField field : ProfileField.BASICS) {
+			String value = customer.profileValue(field);
+			if (profile.length() > CaseBrief.PROFILE.length()) {
+				profile.append("  ");
+			}
+			profile.append(field.label()).append(' ');
+			if (value == null) {
+				profile.append("[缺]");
+				missing.add(field.label());
+			} else if (customer.isVerified(field)) {
+				profile.append(value).append("(已核实)");
+			} else {
+				profile.append(value).append("(未核实)");
+				unverified.add(field.label());
+			}
+		}
+		String gaps;
+		if (missing.isEmpty() && unverified.isEmpty()) {
+			gaps = "五项基本资料齐全且已核实";
+		} else {
+			List<String> parts = new ArrayList<>(2);
+			if (!missing.isEmpty()) {
+				parts.add("缺 " + String.join("、", missing));
+			}
+			if (!unverified.isEmpty()) {
+				parts.add("待核实 " + String.join("、", unverified));
+			}
+			gaps = String.join("; ", parts) + " (请在下方“客户资料”中补充或核实)";
+		}
+		return List.of(profile.toString(), CaseBrief.PROFILE_GAPS + gaps);
 	}
 
 	/**

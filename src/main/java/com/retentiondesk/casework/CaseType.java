@@ -13,7 +13,9 @@ public enum CaseType {
 	/** A star customer's call to 10000 the manager calls back, or whose fault or complaint result they tell. */
 	INBOUND_CALLBACK("来电回复"),
 	/** A greeting call or SMS on a star customer's birthday, without any offer. */
-	BIRTHDAY_GREETING("客户生日祝福");
+	BIRTHDAY_GREETING("客户生日祝福"),
+	/** A CDMA 普1 customer's five basics completed and verified on a call, no marketing (issue 28). */
+	PROFILE_VERIFICATION("用户资料核实");
 
 	private final String label;
 

@@ -14,6 +14,14 @@ public interface TaskFormRules {
 	Set<String> taskDefinitionKeys();
 
 	/**
+	 * Rules of a form section that any task's form may carry (the 客户资料 section of the call forms): checked
+	 * at every task's completion, after the task's own rules; they look only at their own fields.
+	 */
+	default boolean everyTask() {
+		return false;
+	}
+
+	/**
 	 * @param values the task's variables with the submitted ones on top
 	 * @throws FormRejectedException with a Chinese message naming the field
 	 */

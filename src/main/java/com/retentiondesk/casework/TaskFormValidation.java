@@ -51,6 +51,7 @@ class TaskFormValidation extends AbstractProcessEnginePlugin {
 		private final ProcessEngineConfigurationImpl configuration;
 		private final ObjectProvider<TaskFormRules> rules;
 		private volatile Map<String, TaskFormRules> byTaskKey;
+		private volatile java.util.List<TaskFormRules> everyTask;
 
 		Interceptor(ProcessEngineConfigurationImpl configuration, ObjectProvider<TaskFormRules> rules) {
 			this.configuration = configuration;
@@ -68,7 +69,7 @@ class TaskFormValidation extends AbstractProcessEnginePlugin {
 		}
 
 		private void check(Object taskId, Object submitted) {
-			if (!(taskId instanceof String id) || rules().isEmpty()) {
+			if (!(taskId instanceof String id) || (rules().isEmpty() && everyTask.isEmpty())) {
 				return;
 			}
 			TaskService tasks = configuration.getTaskService();
@@ -77,7 +78,7 @@ class TaskFormValidation extends AbstractProcessEnginePlugin {
 				return; // the command itself reports the missing task or the missing permission
 			}
 			TaskFormRules taskRules = rules().get(task.getTaskDefinitionKey());
-			if (taskRules == null) {
+			if (taskRules == null && everyTask.isEmpty()) {
 				return;
 			}
 			Map<String, Object> values = new HashMap<>(tasks.getVariables(id));
@@ -85,13 +86,25 @@ class TaskFormValidation extends AbstractProcessEnginePlugin {
 				map.forEach((key, value) -> values.put(String.valueOf(key),
 						value instanceof TypedValue typed ? typed.getValue() : value));
 			}
-			taskRules.check(values);
+			if (taskRules != null) {
+				taskRules.check(values);
+			}
+			for (TaskFormRules section : everyTask) {
+				section.check(values);
+			}
 		}
 
 		private Map<String, TaskFormRules> rules() {
 			if (byTaskKey == null) {
 				Map<String, TaskFormRules> map = new HashMap<>();
-				rules.orderedStream().forEach(r -> r.taskDefinitionKeys().forEach(key -> map.put(key, r)));
+				java.util.List<TaskFormRules> sections = new ArrayList<>();
+				rules.orderedStream().forEach(r -> {
+					r.taskDefinitionKeys().forEach(key -> map.put(key, r));
+					if (r.everyTask()) {
+						sections.add(r);
+					}
+				});
+				everyTask = sections;
 				byTaskKey = map;
 			}
 			return byTaskKey;

@@ -16,4 +16,10 @@ public interface ContactAttempts extends JpaRepository<ContactAttempt, Long> {
 	List<ContactAttempt> findByCaseIdOrderByAttemptedAt(Long caseId);
 
 	boolean existsByTaskId(String taskId);
+
+	/** The contact a call task recorded (at most one: the task id is unique). */
+	java.util.Optional<ContactAttempt> findByTaskId(String taskId);
+
+	/** A customer's last contacts, newest first. */
+	List<ContactAttempt> findByCustomerNoOrderByAttemptedAtDesc(String customerNo, org.springframework.data.domain.Limit limit);
 }

@@ -56,6 +56,20 @@ public class Customer implements Persistable<String> {
 	/** When and how the customer opted out of care and marketing SMS (回复TD退订); null while they have not. */
 	private LocalDateTime smsOptOutAt;
 	private String smsOptOutVia;
+	// who confirmed each basic with the customer on a reached call, and when (用户资料 真实性); cleared when the value changes
+	private String nameVerifiedBy;
+	private LocalDateTime nameVerifiedAt;
+	private String idTypeVerifiedBy;
+	private LocalDateTime idTypeVerifiedAt;
+	private String idNoVerifiedBy;
+	private LocalDateTime idNoVerifiedAt;
+	private String addressVerifiedBy;
+	private LocalDateTime addressVerifiedAt;
+	private String secondPhoneVerifiedBy;
+	private LocalDateTime secondPhoneVerifiedAt;
+	/** 1 when all five basics are there / all verified: indexed for the figures and the scan (V30). */
+	private int profileComplete;
+	private int profileVerified;
 	@Version
 	private int version;
 
@@ -151,8 +165,125 @@ public class Customer implements Persistable<String> {
 
 	/** A contact number learned later (e.g. by a supervisor) becomes the second contact number. */
 	public void changeSecondPhone(String phone, LocalDateTime now) {
-		secondPhone = phone;
+		changeProfile(ProfileField.SECOND_PHONE, phone, now);
+	}
+
+	// --- the profile the managers keep (issue 28) ---
+
+	/** The current value of a profile field; null while it is missing. */
+	public String profileValue(ProfileField field) {
+		return switch (field) {
+			case NAME -> name;
+			case ID_TYPE -> idType;
+			case ID_NO -> idNo;
+			case ADDRESS -> address;
+			case SECOND_PHONE -> secondPhone;
+			case EMAIL -> email;
+		};
+	}
+
+	/**
+	 * Changes a profile field; a basic field's verification goes with its old value.
+	 *
+	 * @return whether the value changed
+	 * @throws IllegalArgumentException for an empty name (the customer always has one)
+	 */
+	public boolean changeProfile(ProfileField field, String value, LocalDateTime now) {
+		String newValue = value == null || value.isBlank() ? null : value.trim();
+		if (java.util.Objects.equals(newValue, profileValue(field))) {
+			return false;
+		}
+		switch (field) {
+			case NAME -> {
+				if (newValue == null) {
+					throw new IllegalArgumentException("姓名不能为空");
+				}
+				name = newValue;
+			}
+			case ID_TYPE -> idType = newValue;
+			case ID_NO -> idNo = newValue;
+			case ADDRESS -> address = newValue;
+			case SECOND_PHONE -> secondPhone = newValue;
+			case EMAIL -> email = newValue;
+		}
+		if (field.isBasic()) {
+			setVerification(field, null, null);
+		}
 		updatedAt = now;
+		refreshProfileFlags();
+		return true;
+	}
+
+	/**
+	 * The manager confirmed the field's current value with the customer on a reached call.
+	 *
+	 * @throws IllegalStateException for a missing value or a field that is not one of the basics
+	 */
+	public void verify(ProfileField field, String by, LocalDateTime at) {
+		if (!field.isBasic()) {
+			throw new IllegalStateException(field + " is not verified");
+		}
+		if (profileValue(field) == null) {
+			throw new IllegalStateException("“" + field.label() + "”未填写,不能核实");
+		}
+		setVerification(field, by, at);
+		updatedAt = at;
+	}
+
+	/** Whether the basic field's current value was confirmed with the customer. */
+	public boolean isVerified(ProfileField field) {
+		return verifiedAt(field) != null;
+	}
+
+	/** Who verified the field, or null. */
+	public String verifiedBy(ProfileField field) {
+		return switch (field) {
+			case NAME -> nameVerifiedBy;
+			case ID_TYPE -> idTypeVerifiedBy;
+			case ID_NO -> idNoVerifiedBy;
+			case ADDRESS -> addressVerifiedBy;
+			case SECOND_PHONE -> secondPhoneVerifiedBy;
+			case EMAIL -> null;
+		};
+	}
+
+	/** When the field was verified, or null. */
+	public LocalDateTime verifiedAt(ProfileField field) {
+		return switch (field) {
+			case NAME -> nameVerifiedAt;
+			case ID_TYPE -> idTypeVerifiedAt;
+			case ID_NO -> idNoVerifiedAt;
+			case ADDRESS -> addressVerifiedAt;
+			case SECOND_PHONE -> secondPhoneVerifiedAt;
+			case EMAIL -> null;
+		};
+	}
+
+	private void setVerification(ProfileField field, String by, LocalDateTime at) {
+		switch (field) {
+			case NAME -> { nameVerifiedBy = by; nameVerifiedAt = at; }
+			case ID_TYPE -> { idTypeVerifiedBy = by; idTypeVerifiedAt = at; }
+			case ID_NO -> { idNoVerifiedBy = by; idNoVerifiedAt = at; }
+			case ADDRESS -> { addressVerifiedBy = by; addressVerifiedAt = at; }
+			case SECOND_PHONE -> { secondPhoneVerifiedBy = by; secondPhoneVerifiedAt = at; }
+			case EMAIL -> { }
+		}
+		refreshProfileFlags();
+	}
+
+	/** Whether all five basics are there (完备). */
+	public boolean isProfileComplete() {
+		return profileComplete == 1;
+	}
+
+	/** Whether all five basics are verified (真实). */
+	public boolean isProfileVerified() {
+		return profileVerified == 1;
+	}
+
+	private void refreshProfileFlags() {
+		profileComplete = ProfileField.BASICS.stream().allMatch(f -> profileValue(f) != null) ? 1 : 0;
+		profileVerified = ProfileField.BASICS.stream().allMatch(this::isVerified) ? 1 : 0;
 	}
 
 	public CustomerData toData() {
@@ -161,6 +292,12 @@ public class Customer implements Persistable<String> {
 	}
 
 	private void apply(CustomerData data) {
+		// an import that changes a verified basic drops its verification (CustomerImport keeps verified values)
+		for (ProfileField field : ProfileField.BASICS) {
+			if (!java.util.Objects.equals(profileValue(field), ImportedProfile.valueOf(data, field))) {
+				setVerification(field, null, null);
+			}
+		}
 		name = data.name();
 		serviceNo = data.serviceNo();
 		network = data.network();
@@ -179,6 +316,7 @@ public class Customer implements Persistable<String> {
 		secondPhone = data.secondPhone();
 		email = data.email();
 		joinedOn = data.joinedOn();
+		refreshProfileFlags();
 	}
 
 	@Override

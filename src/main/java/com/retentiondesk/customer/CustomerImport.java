@@ -138,7 +138,7 @@ public class CustomerImport {
 				return;
 			}
 			try {
-				Counts counts = transactions.execute(status -> write(chunk));
+				Counts counts = transactions.execute(status -> write(chunk, tally));
 				add(counts);
 			} catch (RuntimeException chunkFailed) {
 				// something only the database noticed (or a concurrent import): retry row by row so
@@ -147,7 +147,7 @@ public class CustomerImport {
 						chunk.get(chunk.size() - 1).line(), chunkFailed.getMessage());
 				for (ImportedRow row : chunk) {
 					try {
-						add(transactions.execute(status -> write(List.of(row))));
+						add(transactions.execute(status -> write(List.of(row), tally)));
 					} catch (RuntimeException rowFailed) {
 						String reason = "数据库拒绝了这一行: " + rootMessage(rowFailed);
 						tally.rejected(new ListReport.Row(row.line(), row.customer().customerNo(), reason));
@@ -167,7 +167,7 @@ public class CustomerImport {
 		}
 	}
 
-	private Counts write(List<ImportedRow> rows) {
+	private Counts write(List<ImportedRow> rows, ListTally tally) {
 		LocalDateTime now = LocalDateTime.now(clock);
 		Set<String> numbers = rows.stream().map(r -> r.customer().customerNo()).collect(Collectors.toSet());
 		Map<String, Customer> existing = customers.findAllById(numbers).stream()
@@ -187,6 +187,7 @@ public class CustomerImport {
 				counts.created++;
 				changed = true;
 			} else {
+				data = keepVerified(row.line(), customer, data, tally);
 				changed = customer.update(data, now);
 				if (changed) {
 					toSave.add(customer);
@@ -209,6 +210,25 @@ public class CustomerImport {
 		customers.flush();
 		agreements.saveAll(newAgreements);
 		return counts;
+	}
+
+	/**
+	 * The row with the values a manager verified with the customer kept (issue 28): a different imported value
+	 * is reported as a conflict for the manager to confirm; an empty one (the BSS does not have it) is ignored.
+	 */
+	private static CustomerData keepVerified(int line, Customer customer, CustomerData data, ListTally tally) {
+		CustomerData kept = data;
+		for (ProfileField field : ProfileField.BASICS) {
+			String verified = customer.profileValue(field);
+			String imported = ImportedProfile.valueOf(data, field);
+			if (customer.isVerified(field) && !java.util.Objects.equals(verified, imported)) {
+				if (imported != null) {
+					tally.conflict(new ListReport.Conflict(line, customer.getCustomerNo(), field.label(), verified, imported));
+				}
+				kept = ImportedProfile.with(kept, field, verified);
+			}
+		}
+		return kept;
 	}
 
 	private static String agreementKey(String customerNo, Object type, LocalDate end) {

@@ -26,6 +26,7 @@ public final class ListTally {
 	}
 
 	private final List<ListReport.Row> listed = new ArrayList<>();
+	private final List<ListReport.Conflict> conflicts = new ArrayList<>();
 	private final Map<String, Integer> rejectedByReason = new LinkedHashMap<>();
 	private final Map<String, Integer> unchangedByReason = new LinkedHashMap<>();
 	private int rowsRead;
@@ -74,6 +75,13 @@ public final class ListTally {
 		count(rejectedByReason, row.reason());
 	}
 
+	/** A verified value the list did not overwrite (the first {@value #LISTED} are listed). */
+	public synchronized void conflict(ListReport.Conflict conflict) {
+		if (conflicts.size() < LISTED) {
+			conflicts.add(conflict);
+		}
+	}
+
 	public synchronized int rejectedCount() {
 		return rejected;
 	}
@@ -84,7 +92,8 @@ public final class ListTally {
 
 	public synchronized ListReport report(String file) {
 		return new ListReport(file, rowsRead, created, updated, unchanged, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unchangedByReason)), rejected,
-				java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason)), List.copyOf(listed));
+				java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByReason)), List.copyOf(listed),
+				List.copyOf(conflicts));
 	}
 
 	private static void count(Map<String, Integer> byReason, String reasons) {

@@ -13,10 +13,19 @@ import java.util.Map;
  */
 public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseTypeFigures> caseTypes,
 		ArrearsFigures arrears, List<ManagerFigures> managers, List<Escalation> escalations, List<AwayManager> away,
-		List<String> warnings) {
+		List<String> warnings, ProfileFigures profile) {
 
 	KpiReport withWarnings(List<String> warnings) {
-		return new KpiReport(from, to, team, caseTypes, arrears, managers, escalations, away, List.copyOf(warnings));
+		return new KpiReport(from, to, team, caseTypes, arrears, managers, escalations, away, List.copyOf(warnings),
+				profile);
+	}
+
+	/**
+	 * CDMA 普1 customers' profiles today (issue 28): {@code completeness} the share with all five basics,
+	 * {@code verifiedRate} the share with all five verified (null without 普1 customers), and their targets.
+	 */
+	public record ProfileFigures(long tier1Customers, Double completeness, Double verifiedRate,
+			double completenessTarget, double verifiedRateTarget) {
 	}
 
 	/** A manager away today (请假), from and to inclusive. */
@@ -40,7 +49,7 @@ public record KpiReport(LocalDate from, LocalDate to, String team, List<CaseType
 	 */
 	public record ManagerFigures(String managerId, String name, long calls, long reached, Double connectionRate,
 			long closed, long tasksOnTime, long tasksLate, long openTasks, long overdueTasks, InboundFigures inbound,
-			SurveyFigures survey, Double birthdayGreetingRate) {
+			SurveyFigures survey, Double birthdayGreetingRate, ProfileFigures profile) {
 	}
 
 	/**

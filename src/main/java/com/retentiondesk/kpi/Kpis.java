@@ -46,9 +46,11 @@ public class Kpis {
 	private final Clock clock;
 
 	private final AwayDays awayDays;
+	private final ProfileKpis profiles;
 
-	Kpis(NamedParameterJdbcTemplate jdbc, Staff staff, Clock clock, AwayDays awayDays) {
+	Kpis(NamedParameterJdbcTemplate jdbc, Staff staff, Clock clock, AwayDays awayDays, ProfileKpis profiles) {
 		this.jdbc = jdbc;
+		this.profiles = profiles;
 		this.awayDays = awayDays;
 		this.staff = staff;
 		this.clock = clock;
@@ -106,7 +108,8 @@ public class Kpis {
 		long t1 = System.nanoTime();
 		KpiReport.ArrearsFigures arrears = arrears(params);
 		long t2 = System.nanoTime();
-		List<KpiReport.ManagerFigures> managerFigures = managerFigures(params, managers);
+		Map<String, ProfileKpis.Counts> profileCounts = profiles.byManager(managers);
+		List<KpiReport.ManagerFigures> managerFigures = managerFigures(params, managers, profileCounts);
 		long t3 = System.nanoTime();
 		List<KpiReport.Escalation> escalations = escalations(params);
 		long t4 = System.nanoTime();
@@ -115,7 +118,8 @@ public class Kpis {
 		List<KpiReport.AwayManager> away = awayDays.awayToday(managers).stream()
 				.map(a -> new KpiReport.AwayManager(a.managerId(), staff.nameOf(a.managerId()), a.from(), a.to(), a.reason()))
 				.toList();
-		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations, away, List.of());
+		return new KpiReport(from, to, team, caseTypes, arrears, managerFigures, escalations, away, List.of(),
+				ProfileKpis.total(profileCounts));
 	}
 
 	private static final String MANAGER_FILTER = " and (:allManagers = 1 or r.manager_id in (:managers))";
@@ -174,7 +178,8 @@ public class Kpis {
 				});
 	}
 
-	private List<KpiReport.ManagerFigures> managerFigures(MapSqlParameterSource params, List<String> managers) {
+	private List<KpiReport.ManagerFigures> managerFigures(MapSqlParameterSource params, List<String> managers,
+			Map<String, ProfileKpis.Counts> profileCounts) {
 		Map<String, long[]> calls = new HashMap<>();
 		jdbc.query("select k.manager_id, sum(k.calls), sum(k.reached) from kpi_call_day k where k.on_day >= :fromDay "
 				+ "and k.on_day <= :toDay and k.manager_id in (:managers) group by k.manager_id", params, row -> {
@@ -232,7 +237,8 @@ public class Kpis {
 			figures.add(new KpiReport.ManagerFigures(manager, staff.nameOf(manager), c[0], c[1], ratio(c[1], c[0]),
 					closed.getOrDefault(manager, 0L), f[0],
 					f[1], o[0], o[1], inbound.getOrDefault(manager, new KpiReport.InboundFigures(0, 0, 0)),
-					surveys.getOrDefault(manager, new KpiReport.SurveyFigures(0, null)), ratio(g[1], g[0])));
+					surveys.getOrDefault(manager, new KpiReport.SurveyFigures(0, null)), ratio(g[1], g[0]),
+					profileCounts.getOrDefault(manager, ProfileKpis.Counts.NONE).figures()));
 		}
 		return figures;
 	}

@@ -87,7 +87,10 @@ public class Reports {
 								{ "来电:前台接听后已回电", manager.inbound().calledBack() },
 								{ "来电:前台接听未回电", manager.inbound().missed() },
 								{ "满意度回访(份)", manager.survey().responses() },
-								{ "满意度平均分(1-5)", manager.survey().averageScore() } });
+								{ "满意度平均分(1-5)", manager.survey().averageScore() },
+								{ "普1客户(资料)", manager.profile().tier1Customers() },
+								{ "资料完备率(目标80%)", manager.profile().completeness() },
+								{ "资料真实性(已核实,目标100%)", manager.profile().verifiedRate() } });
 				header(sheet, ++row, bold, "时间", "客户编号", "方式", "结果", "备注");
 				int[] next = { row + 1 };
 				jdbc.query("select attempted_at, customer_no, channel, outcome, notes from contact_attempt "
@@ -123,7 +126,12 @@ public class Reports {
 		row += 2;
 		line(sheet, row++, "开案时欠费", report.arrears().amountOwed());
 		line(sheet, row++, "已回收", report.arrears().amountRecovered());
-		line(sheet, row, "回收率", report.arrears().recoveryRate());
+		line(sheet, row++, "回收率", report.arrears().recoveryRate());
+		row++;
+		KpiReport.ProfileFigures profile = report.profile();
+		header(sheet, row++, bold, "用户资料(CDMA普1, 当前)", "客户数", "完备率", "目标", "真实性(已核实)", "目标");
+		line(sheet, row, "五项基本资料", profile.tier1Customers(), profile.completeness(), profile.completenessTarget(),
+				profile.verifiedRate(), profile.verifiedRateTarget());
 	}
 
 	private int figures(Sheet sheet, int start, CellStyle bold, String title, Object[][] figures) {

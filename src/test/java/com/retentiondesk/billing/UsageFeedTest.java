@@ -64,10 +64,10 @@ class UsageFeedTest {
 
 		assertThat(first).containsEntry("file", "(JSON)").containsEntry("rowsRead", 3).containsEntry("created", 3)
 				.containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("rejectedCount", 0)
-				.containsEntry("rejectedByReason", Map.of()).containsEntry("rejected", List.of());
+				.containsEntry("rejectedByReason", Map.of()).containsEntry("rejected", List.of()).containsEntry("conflicts", List.of());
 		// the lists' one report shape (imports.ListReport), as the customer import and dispatches answer
 		assertThat(first.keySet()).containsExactly("file", "rowsRead", "created", "updated", "unchanged",
-				"unchangedByReason", "rejectedCount", "rejectedByReason", "rejected");
+				"unchangedByReason", "rejectedCount", "rejectedByReason", "rejected", "conflicts");
 		assertThat(second).containsEntry("created", 0).containsEntry("unchanged", 3);
 		List<MonthlyBill> ufj1 = bills.findByCustomerNoOrderByBillMonthDesc("UFJ1");
 		assertThat(ufj1).extracting(b -> b.getMonth().toString()).containsExactly(month(1), month(2));

@@ -60,6 +60,30 @@ function deskRoot(engineApi) {
   return at >= 0 ? engineApi.substring(0, at) : '';
 }
 
+// 用户资料 (issue 28): CDMA 普1 customers' five basics, complete (target 80%) and verified (target 100%), today
+function versus(value, target) {
+  if (value === null || value === undefined) {
+    return '-';
+  }
+  const met = value >= target;
+  return el('span', { class: met ? 'text-success' : 'text-danger', title: '目标 ' + percent(target) },
+    percent(value) + (met ? ' ✔ 达标' : ' ✘ 未达标(目标 ' + percent(target) + ')'));
+}
+
+function profileSection(kpi) {
+  const p = kpi.profile;
+  if (!p) {
+    return [];
+  }
+  const rows = [[el('strong', {}, kpi.team ? '班组合计' : '全部班组'), p.tier1Customers,
+    versus(p.completeness, p.completenessTarget), versus(p.verifiedRate, p.verifiedRateTarget)]]
+    .concat((kpi.managers || []).filter(m => m.profile).map(m => [el('span', { title: m.managerId, 'data-profile': m.managerId }, m.name),
+      m.profile.tier1Customers, versus(m.profile.completeness, m.profile.completenessTarget),
+      versus(m.profile.verifiedRate, m.profile.verifiedRateTarget)]));
+  return [el('h4', {}, '用户资料(CDMA普1五项基本资料,当前)'),
+    table(['', '普1客户', '完备率(目标80%)', '真实性/已核实(目标100%)'], rows)];
+}
+
 function render(node, api) {
   const engineApi = api && api.engineApi ? api.engineApi : '/camunda/api/engine/engine/default';
   const root = deskRoot(engineApi);
@@ -139,6 +163,7 @@ function render(node, api) {
           m.inbound.taken, m.inbound.calledBack,
           m.inbound.missed > 0 ? el('span', { class: 'text-danger' }, String(m.inbound.missed)) : 0,
           m.survey.responses, m.survey.averageScore === null ? '-' : m.survey.averageScore.toFixed(2)])));
+    result.append(...profileSection(kpi));
     result.append(el('h4', {}, '今日请假(新任务归班组)'),
       (kpi.away || []).length === 0 ? el('p', {}, '今日无人请假')
         : table(['电话经理', '开始', '结束', '原因'],

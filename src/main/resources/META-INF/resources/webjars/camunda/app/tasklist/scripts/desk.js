@@ -341,6 +341,46 @@ function decorateCard(card) {
   }
 }
 
+// --- the customer's page from every task (issue 28) --------------------------------------------------
+
+// a read-only page of the customer's profile, cases, contacts and spend (/desk/customer.html, GET /api/customers/{no})
+const customerOfTask = new Map();
+function linkCustomer() {
+  const taskId = taskIdOfView();
+  const heading = document.querySelector('.task-details h2, [cam-tasklist-task] h2');
+  if (!taskId || !heading) {
+    return;
+  }
+  let link = document.querySelector('a.desk-customer-link');
+  if (link && link.dataset.task === taskId) {
+    return;
+  }
+  if (!customerOfTask.has(taskId)) {
+    customerOfTask.set(taskId, null);
+    call('GET', `${ENGINE}/task/${encodeURIComponent(taskId)}/variables/customerNo`)
+      .then(variable => {
+        customerOfTask.set(taskId, variable && variable.value ? String(variable.value) : '');
+        onChange();
+      })
+      .catch(() => customerOfTask.set(taskId, ''));
+    return;
+  }
+  const customerNo = customerOfTask.get(taskId);
+  if (!customerNo) {
+    link?.remove();
+    return;
+  }
+  if (!link) {
+    link = el('a', 'desk-customer-link', '');
+    link.target = '_blank';
+    link.rel = 'noopener';
+    heading.after(link);
+  }
+  link.dataset.task = taskId;
+  link.href = `${APP_ROOT.replace(/\/camunda$/, '')}/desk/customer.html?customerNo=${encodeURIComponent(customerNo)}`;
+  setText(link, `客户资料 ${customerNo}(只读,新窗口)`);
+}
+
 // --- form-js's English -------------------------------------------------------------------------------
 
 const FORM_TEXTS = new Map([
@@ -451,6 +491,7 @@ function onChange() {
     fixUserIds(document);
     translateForm(document);
     translateCalendars(document);
+    linkCustomer();
     ageNotices();
     const powered = document.querySelector('footer[cam-widget-footer] a[href*="camunda"]');
     if (powered) {
