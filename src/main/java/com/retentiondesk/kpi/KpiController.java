@@ -22,8 +22,10 @@ class KpiController {
 	private final java.time.Clock clock;
 	private final TeamScope scope;
 	private final CalendarCheck calendar;
+	private final KpiTrend trend;
 
-	KpiController(Kpis kpis, java.time.Clock clock, TeamScope scope, CalendarCheck calendar) {
+	KpiController(Kpis kpis, java.time.Clock clock, TeamScope scope, CalendarCheck calendar, KpiTrend trend) {
+		this.trend = trend;
 		this.kpis = kpis;
 		this.calendar = calendar;
 		this.clock = clock;
@@ -39,6 +41,18 @@ class KpiController {
 	Teams teams(jakarta.servlet.http.HttpServletRequest request) {
 		java.util.List<String> own = scope.choosable(request);
 		return own == null ? new Teams(true, java.util.List.of()) : new Teams(false, own);
+	}
+
+	/** {@code GET /api/kpi/trend?weeks=12&team=}: the dashboard's trend, per case type and week. */
+	@GetMapping("/api/kpi/trend")
+	@AllowedGroups({ DeskGroups.SUPERVISORS, DeskGroups.ADMINS })
+	KpiTrend.Trend trend(@RequestParam(required = false) Integer weeks, @RequestParam(required = false) String team,
+			jakarta.servlet.http.HttpServletRequest request) {
+		int count = weeks == null ? 12 : weeks;
+		if (count < 1 || count > 104) {
+			throw new IllegalArgumentException("weeks: 周数应在 1 到 104 之间");
+		}
+		return trend.weeks(count, scope.resolve(request, team));
 	}
 
 	@GetMapping("/api/kpi")

@@ -84,6 +84,59 @@ function profileSection(kpi) {
     table(['', '普1客户', '完备率(目标80%)', '真实性/已核实(目标100%)'], rows)];
 }
 
+// 近12周趋势 (issue 30): one line per case type, weeks left to right, 0-100%; gaps where a week had nothing
+const SVG = 'http://www.w3.org/2000/svg';
+const COLORS = ['#b5152b', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+
+function svg(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attributes || {}).forEach(([key, value]) => node.setAttribute(key, value));
+  children.forEach(child => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+  return node;
+}
+
+function trendChart(title, weeks, series, pick) {
+  const width = 640, height = 220, left = 40, right = 10, top = 10, bottom = 30;
+  const x = i => left + (weeks.length < 2 ? 0 : i * (width - left - right) / (weeks.length - 1));
+  const y = v => top + (1 - v) * (height - top - bottom);
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title,
+    'data-trend': title });
+  [0, 0.5, 1].forEach(v => chart.append(svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: '#ddd' }),
+    svg('text', { x: 2, y: y(v) + 4, 'font-size': 11, fill: '#666' }, (v * 100) + '%')));
+  weeks.forEach((week, i) => {
+    if (i % 2 === 0 || i === weeks.length - 1) {
+      chart.append(svg('text', { x: x(i) - 14, y: height - 10, 'font-size': 11, fill: '#666' }, week.substring(5)));
+    }
+  });
+  series.forEach((s, n) => {
+    const color = COLORS[n % COLORS.length];
+    let path = '';
+    pick(s).forEach((v, i) => {
+      if (v === null || v === undefined) {
+        return;
+      }
+      path += (path && pick(s)[i - 1] !== null && pick(s)[i - 1] !== undefined ? ' L' : ' M') + x(i) + ' ' + y(v);
+      chart.append(svg('circle', { cx: x(i), cy: y(v), r: 2.5, fill: color },
+        svg('title', {}, `${s.label} ${weeks[i]} 起一周: ${percent(v)}`)));
+    });
+    if (path) {
+      chart.append(svg('path', { d: path.trim(), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    }
+  });
+  const legend = el('p', { class: 'retention-kpi-legend' }, series.map((s, n) =>
+    el('span', { style: `color:${COLORS[n % COLORS.length]};margin-right:1em` }, '● ' + s.label)));
+  return el('div', { class: 'retention-kpi-trend' }, el('h5', {}, title), chart, legend);
+}
+
+function trendSection(trend) {
+  if (!trend.caseTypes.length) {
+    return [el('h4', {}, '近' + trend.weeks.length + '周趋势'), el('p', {}, '近期没有结案和通话')];
+  }
+  return [el('h4', {}, '近' + trend.weeks.length + '周趋势(按周,周一至周日)'),
+    trendChart('保有率', trend.weeks, trend.caseTypes, s => s.retentionRate),
+    trendChart('接通率', trend.weeks, trend.caseTypes, s => s.reachRate)];
+}
+
 function render(node, api) {
   const engineApi = api && api.engineApi ? api.engineApi : '/camunda/api/engine/engine/default';
   const root = deskRoot(engineApi);
@@ -137,6 +190,20 @@ function render(node, api) {
           return;
         }
         show(body);
+        const trend = el('div', { class: 'retention-kpi-trends' }, '趋势加载中…');
+        result.append(trend);
+        const trendQuery = new URLSearchParams({ weeks: '12' });
+        if (team.value) {
+          trendQuery.set('team', team.value);
+        }
+        json(root + '/api/kpi/trend?' + trendQuery)
+          .then(body => {
+            trend.textContent = '';
+            trend.append(...trendSection(body));
+          })
+          .catch(() => {
+            trend.textContent = '无法读取趋势';
+          });
       })
       .catch(error => {
         result.textContent = '无法读取保有看板: ' + error;
