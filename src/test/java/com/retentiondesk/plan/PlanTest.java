@@ -131,6 +131,8 @@ class PlanTest {
 		// uploaded again while the review is open: no second review
 		put("manager4", "/api/plans/2026-12", workbook(edited), HttpStatus.OK);
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("manager4:2026-12").count()).isOne();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of()))
+				.hasMessageContaining("审阅意见");
 		tasks.complete(review.getId(), Map.of(PlanProcess.REVIEW_NOTES, "同意,注意月初先处理欠费"));
 		assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("manager4:2026-12").finished()
 				.singleResult().getEndActivityId()).isEqualTo(PlanProcess.END_REVIEWED);
