@@ -51,6 +51,7 @@ class CareSender {
 		}
 		String text = jdbc.queryForObject("select body from care_template where id = ?", String.class, batch.templateId());
 		String label = label(batch);
+		log.info("care batch {}: sending team {}", batch.key(), team);
 		int sent = 0;
 		long started = System.nanoTime();
 		List<CareBatches.Recipient> chunk = batches.nextChunk(batchId, team, settings.chunkSize());

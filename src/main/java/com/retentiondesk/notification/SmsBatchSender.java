@@ -143,9 +143,10 @@ public class SmsBatchSender {
 		named.query("select o.id, o.message_key, o.status, o.customer_no, o.case_id, o.recipient, o.subject, o.body, "
 				+ "c.sms_opt_out_at from outbox_message o left join customer c on c.customer_no = o.customer_no "
 				+ "where o.message_key in (:keys)", new MapSqlParameterSource("keys", keys), rs -> {
-					long caseId = rs.getLong("case_id");
+					long caseNo = rs.getLong("case_id");
+					Long caseId = rs.wasNull() ? null : caseNo;
 					Row row = new Row(rs.getLong("id"), rs.getString("message_key"), rs.getString("status"),
-							rs.getString("customer_no"), rs.wasNull() ? null : caseId, rs.getString("recipient"),
+							rs.getString("customer_no"), caseId, rs.getString("recipient"),
 							rs.getString("subject"), rs.getString("body"), rs.getTimestamp("sms_opt_out_at") != null);
 					rows.put(row.key(), row);
 				});
