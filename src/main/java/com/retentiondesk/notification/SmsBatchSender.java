@@ -196,9 +196,15 @@ public class SmsBatchSender {
 		LocalDateTime now = LocalDateTime.now(clock);
 		List<String> ids = submitted.partIds();
 		ownTransaction.executeWithoutResult(tx -> {
-			jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, parts = ?, gateway = ?, last_error = null, "
-					+ "version = version + 1 where id = ? and status = 'SENDING'", Timestamp.valueOf(now), ids.size(),
-					submitted.gateway(), row.id());
+			int marked = jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, parts = ?, gateway = ?, "
+					+ "last_error = null, version = version + 1 where id = ? and status = 'SENDING'", Timestamp.valueOf(now),
+					ids.size(), submitted.gateway(), row.id());
+			if (marked == 0) {
+				// a second run of the batch (a job that outlived its lock) took it for a crashed claim and settled it
+				// UNKNOWN with its contact line meanwhile: that line stays the only one
+				log.warn("bulk SMS {} was settled by another run while the gateway took it; left as it is", row.key());
+				return;
+			}
 			if (submitted.receiptsFollow()) {
 				for (int i = 0; i < ids.size(); i++) {
 					parts.save(new SmsPart(row.id(), i + 1, ids.get(i)));

@@ -128,8 +128,8 @@ class WeekendGreetingProcessTest {
 		data.onlyOurs(batchId, "WK2720");
 		int smsBefore = gateway.sentTo(data.phoneOf(inFlight)).size();
 
-		while (sender.sendNextTeam(batchId) > 0 || new CareBatchesProbe(jdbc).selected(batchId) > 0) {
-			// team by team until the batch is done
+		while (sender.sendNextChunk(batchId) > 0 || new CareBatchesProbe(jdbc).selected(batchId) > 0) {
+			// chunk by chunk, team by team, until the batch is done
 		}
 
 		assertThat(gateway.sentTo(data.phoneOf(sentBefore))).as("sent before the crash: not again").hasSize(1);
