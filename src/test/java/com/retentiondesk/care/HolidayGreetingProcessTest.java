@@ -43,7 +43,7 @@ class HolidayGreetingProcessTest {
 	/** Wednesday 30 December 2026, 09:00: two days before 元旦 2027. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-12-30T09:00:00+08:00[Asia/Shanghai]");
 	private static final String TEXT = "新年快乐,万事如意!您的电话经理";
-	private static final String OURS = "HG27";
+	private static final String OURS = "HG29";
 
 	@RegisterExtension
 	static final CaseTestKit kit = CaseTestKit.clockAt(NOW);
@@ -73,10 +73,10 @@ class HolidayGreetingProcessTest {
 	@Test
 	void shouldLetEachManagerConfirmTrimOrSkipAndSendTheRestAtTheSendTimeToo() {
 		long templateId = template();
-		String kept = data.phs("HG27101", "manager1");
-		String trimmed = data.phs("HG27102", "manager1");
-		String skipped = data.cdma("HG27103", "manager2");
-		String unanswered = data.phs("HG27104", "manager5");
+		String kept = data.phs("HG29101", "manager1");
+		String trimmed = data.phs("HG29102", "manager1");
+		String skipped = data.cdma("HG29103", "manager2");
+		String unanswered = data.phs("HG29104", "manager5");
 
 		ProcessInstance run = fireTimer();
 
@@ -87,13 +87,13 @@ class HolidayGreetingProcessTest {
 		assertThat(first.getDueDate()).isEqualTo(CaseTestKit.at("2026-12-31T10:00"));
 		assertThat(tasks.getIdentityLinksForTask(first.getId())).extracting(IdentityLink::getGroupId).contains("team1");
 		assertThat(tasks.getVariable(first.getId(), CareProcess.BATCH_SUMMARY).toString())
-				.contains("测试客户HG27101(HG27101,", "测试客户HG27102(HG27102,");
-		assertThatThrownBy(() -> tasks.complete(first.getId(), Map.of(CareProcess.SEND, true, CareProcess.EXCLUDED, "HG27103")))
-				.isInstanceOf(FormRejectedException.class).hasMessageContaining("不在你本批次名单里的客户编号: HG27103");
+				.contains("测试客户HG29101(HG29101,", "测试客户HG29102(HG29102,");
+		assertThatThrownBy(() -> tasks.complete(first.getId(), Map.of(CareProcess.SEND, true, CareProcess.EXCLUDED, "HG29103")))
+				.isInstanceOf(FormRejectedException.class).hasMessageContaining("不在你本批次名单里的客户编号: HG29103");
 		assertThatThrownBy(() -> tasks.complete(first.getId(), Map.of()))
 				.isInstanceOf(FormRejectedException.class).hasMessageContaining("是否发送");
 
-		tasks.complete(first.getId(), Map.of(CareProcess.SEND, true, CareProcess.EXCLUDED, "HG27102\n"));
+		tasks.complete(first.getId(), Map.of(CareProcess.SEND, true, CareProcess.EXCLUDED, "HG29102\n"));
 		Task second = confirmTask(run, "manager2");
 		assertThat(tasks.getVariable(second.getId(), CareProcess.SEND)).as("manager1's answer stays with their task").isNull();
 		tasks.complete(second.getId(), Map.of(CareProcess.SEND, false, CareProcess.CONFIRM_NOTE, "公司已发过"));
@@ -125,7 +125,7 @@ class HolidayGreetingProcessTest {
 		template();
 		// Thursday 4 February 2027: 春节 is Saturday 6 February, its eve a holiday
 		kit.moveClockTo("2027-02-04T09:00");
-		String customer = data.phs("HG27201", "manager3");
+		String customer = data.phs("HG29201", "manager3");
 
 		ProcessInstance run = fireTimer();
 		assertThat(variable(run, CareProcess.SEND_AT)).isEqualTo(CaseTestKit.at("2027-02-05T10:00"));

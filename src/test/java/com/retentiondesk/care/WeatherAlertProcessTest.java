@@ -8,13 +8,17 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +43,7 @@ class WeatherAlertProcessTest {
 	/** Saturday 5 December 2026, 21:00: after calling hours. */
 	private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-12-05T21:00:00+08:00[Asia/Shanghai]");
 	private static final String TEXT = "寒潮来袭,明起降温8度,请注意保暖。您的电话经理";
-	private static final String OURS = "WA27";
+	private static final String OURS = "WA28";
 
 	@RegisterExtension
 	static final CaseTestKit kit = CaseTestKit.clockAt(NOW);
@@ -57,7 +61,27 @@ class WeatherAlertProcessTest {
 	@Autowired
 	TestRestTemplate http;
 
+	@Autowired
+	AuthorizationService authorizations;
+
 	private static Long template;
+
+	/**
+	 * The supervisors' CREATE on process instances, which IdentitySetup grants at start: TeamCaseBoundaryTest removes
+	 * every process-instance grant of the shared context to imitate an older database.
+	 */
+	@BeforeEach
+	void supervisorsMayStartProcesses() {
+		if (authorizations.createAuthorizationQuery().groupIdIn("supervisors").resourceType(Resources.PROCESS_INSTANCE)
+				.resourceId("*").hasPermission(Permissions.CREATE).count() == 0) {
+			Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId("supervisors");
+			grant.setResource(Resources.PROCESS_INSTANCE);
+			grant.setResourceId("*");
+			grant.addPermission(Permissions.CREATE);
+			authorizations.saveAuthorization(grant);
+		}
+	}
 
 	private long template() {
 		if (template == null) {
@@ -69,9 +93,9 @@ class WeatherAlertProcessTest {
 	@Test
 	void shouldAskTheTeamsManagersOnlyAndSendInTheNextCallingHoursAfterTheirAnswers() {
 		long templateId = template();
-		String confirmed = data.phs("WA27101", "manager1");
-		String skipped = data.cdma("WA27102", "manager2");
-		String otherTeam = data.phs("WA27103", "manager5");
+		String confirmed = data.phs("WA28101", "manager1");
+		String skipped = data.cdma("WA28102", "manager2");
+		String otherTeam = data.phs("WA28103", "manager5");
 
 		ResponseEntity<Map> started = alert("supervisor1", "COLD_WAVE", "team1", templateId);
 
@@ -116,7 +140,7 @@ class WeatherAlertProcessTest {
 	@Test
 	void shouldRejectOtherTeamsOtherRolesAndUnapprovedTemplatesWithAClearMessage() {
 		long templateId = template();
-		data.phs("WA27201", "manager5");
+		data.phs("WA28201", "manager5");
 
 		ResponseEntity<Map> otherTeam = alert("supervisor1", "TYPHOON", "team1,team2", templateId);
 		assertThat(otherTeam.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -145,7 +169,7 @@ class WeatherAlertProcessTest {
 	void shouldSendToManagersWhoDidNotAnswerWhenTheConfirmationTimeRunsOut() {
 		long templateId = template();
 		kit.moveClockTo("2026-12-07T10:00");
-		String customer = data.phs("WA27301", "manager6");
+		String customer = data.phs("WA28301", "manager6");
 
 		identity.setAuthentication("supervisor2", List.of("supervisors", "team2", "team2-supervisors"));
 		ProcessInstance run;
