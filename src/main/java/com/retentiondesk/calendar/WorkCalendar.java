@@ -160,6 +160,24 @@ public class WorkCalendar {
 		}
 	}
 
+	/**
+	 * The first moment at or after {@code at} inside the calling hours of any day, rest days included: an SMS
+	 * such as a typhoon warning must not wait for Monday, but must not wake anyone at night either.
+	 */
+	public Instant nextCallingTimeAnyDay(Instant at) {
+		ZonedDateTime local = at.atZone(zone);
+		LocalTime time = local.toLocalTime();
+		for (Window window : windows) {
+			if (time.isBefore(window.start())) {
+				return local.toLocalDate().atTime(window.start()).atZone(zone).toInstant();
+			}
+			if (time.isBefore(window.end())) {
+				return at;
+			}
+		}
+		return local.toLocalDate().plusDays(1).atTime(windows.get(0).start()).atZone(zone).toInstant();
+	}
+
 	/** The start of calling hours on a given day, or on the next working day if it is none. */
 	public Instant startOfCalling(LocalDate day) {
 		return nextCallingTime(day.atStartOfDay(zone).toInstant());

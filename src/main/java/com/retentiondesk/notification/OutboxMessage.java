@@ -20,15 +20,17 @@ public class OutboxMessage {
 	 * PENDING until the server accepted it, then SENT; an SMS then moves on with its delivery receipts to
 	 * DELIVERED or FAILED (the SMS centre's error code in {@code smscError}). UNKNOWN: the link dropped before
 	 * the SMS centre answered the submit, OPTED_OUT: a care or marketing SMS not sent because the customer
-	 * replied TD. Only PENDING is ever sent (again).
+	 * replied TD. SENDING: a bulk care SMS claimed right before it goes to the gateway ({@link SmsBatchSender});
+	 * one still SENDING after a crash may have gone out and becomes UNKNOWN. Only PENDING is ever sent (again).
 	 */
 	public enum Status {
-		PENDING, SENT, DELIVERED, FAILED, UNKNOWN, OPTED_OUT;
+		PENDING, SENDING, SENT, DELIVERED, FAILED, UNKNOWN, OPTED_OUT;
 
 		/** How the contact log and the admin's list say it. */
 		public String label() {
 			return switch (this) {
 				case PENDING -> "待发送";
+				case SENDING -> "正在提交短信中心";
 				case SENT -> "已提交短信中心";
 				case DELIVERED -> "已送达";
 				case FAILED -> "未送达";

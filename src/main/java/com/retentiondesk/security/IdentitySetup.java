@@ -26,6 +26,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.retentiondesk.care.CareProcess;
 import com.retentiondesk.survey.SurveyProcess;
 import com.retentiondesk.web.DeskGroups;
 
@@ -89,6 +90,10 @@ public class IdentitySetup implements ApplicationRunner {
 		// so a supervisor reads their own team's cases and no other's (TeamBoundaryMigration for older databases)
 		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		grant(DeskGroups.SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		// supervisors start weather alerts for their teams (Tasklist's start form or REST; the process checks the teams)
+		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		grant(DeskGroups.SUPERVISORS, Resources.PROCESS_DEFINITION, CareProcess.WEATHER_KEY, Permissions.READ,
+				Permissions.CREATE_INSTANCE);
 		// surveyors: Tasklist and the survey's definition only; their tasks come from the candidate group
 		// surveyors, which no case task has, so they see survey tasks and nothing of the cases
 		grant(DeskGroups.SURVEYORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

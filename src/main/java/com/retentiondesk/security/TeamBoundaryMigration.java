@@ -187,7 +187,9 @@ class TeamBoundaryMigration implements ApplicationRunner {
 	}
 
 	private Authorization supervisorsGrant(int resourceType) {
+		// with READ: the supervisors' CREATE on process instances (weather alerts, issue 27) is no wide read grant
 		return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-				.groupIdIn(DeskGroups.SUPERVISORS).resourceType(resourceType).resourceId("*").singleResult();
+				.groupIdIn(DeskGroups.SUPERVISORS).resourceType(resourceType).resourceId("*")
+				.hasPermission(Permissions.READ).singleResult();
 	}
 }
