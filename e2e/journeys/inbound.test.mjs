@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { api, eventually, inBrowser, login, shot } from '../lib/desk.mjs';
+import { BASE, api, call, eventually, inBrowser, login, shot } from '../lib/desk.mjs';
 
 const CALLER = { no: 'E2E0201', name: '上官婉清', serviceNo: '13300009201' };
 const CSV = [
@@ -73,11 +73,30 @@ test('7. 10000 routes a call to the manager; while she is away the front desk ta
     await page.getByRole('button', { name: '认领' }).click();
     await eventually('manager2 claimed the call-back', async () =>
       (await api('GET', `/engine-rest/task/${task.id}`)).assignee === 'manager2');
-    await page.getByLabel('已接通').check();
+    await page.getByLabel('已接通', { exact: true }).check();
     await page.getByLabel('通话记录').fill('已介绍宽带续约的两档优惠,客户考虑后答复');
+    // what the manager learnt on the call goes into the profile (issue 28): the address, read back to her
+    await page.getByLabel('详细地址').fill('福州市鼓楼区五四路88号');
+    await page.getByLabel('姓名已核实').check();
     await shot(page, 'tasklist-inbound-callback-form');
     await page.getByRole('button', { name: '完成', exact: true }).click();
     await page.locator('.desk-toast', { hasText: '任务已完成' }).waitFor();
+  }, { now });
+
+  // the profile keeps the address, verified by manager2 on a reached call, and the change (issue 28)
+  const customer = await api('GET', `/api/customers/${CALLER.no}`, { user: 'manager2' });
+  const address = customer.profile.fields.find(f => f.field === 'ADDRESS');
+  assert.equal(address.value, '福州市鼓楼区五四路88号');
+  assert.equal(address.verified, true);
+  assert.equal(address.verifiedBy, 'manager2');
+  assert.equal(customer.profile.fields.find(f => f.field === 'NAME').verified, true);
+  assert.ok(customer.changes.some(c => c.label === '详细地址' && c.newValue === '福州市鼓楼区五四路88号'), JSON.stringify(customer.changes));
+  assert.equal((await call('GET', `/api/customers/${CALLER.no}`, { user: 'manager5' })).status, 403, 'another team\'s manager');
+  await inBrowser('journey-7b', async page => {
+    await login(page, 'tasklist', 'manager2');
+    await page.goto(`${BASE}/desk/customer.html?customerNo=${CALLER.no}`);
+    await page.getByText('福州市鼓楼区五四路88号').first().waitFor();
+    await shot(page, 'customer-page');
   }, { now });
 
   await eventually('the case to end served', async () => (await api('GET',
