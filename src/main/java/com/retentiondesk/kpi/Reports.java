@@ -12,6 +12,32 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import com.retentiondesk.casework.CaseType;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -50,7 +76,10 @@ public class Reports {
 		MapSqlParameterSource period = new MapSqlParameterSource()
 				.addValue("from", Timestamp.valueOf(from.atStartOfDay()))
 				.addValue("until", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
-		try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+		// the analysis sheet (with its chart) is written the ordinary way first: the streaming sheets come after it
+		XSSFWorkbook template = new XSSFWorkbook();
+		analysis(template, report, managerIds);
+		try (SXSSFWorkbook book = new SXSSFWorkbook(template, 200)) {
 			CellStyle bold = book.createCellStyle();
 			Font font = book.createFont();
 			font.setBold(true);
@@ -108,9 +137,129 @@ public class Reports {
 					line(sheet, row++, task.taskName(), task.customerNo(), task.assigneeName(), task.due());
 				}
 			}
+			book.setSheetOrder(ANALYSIS, book.getNumberOfSheets() - 1);
 			book.write(out);
 			book.dispose();
 		}
+	}
+
+	static final String ANALYSIS = "分析";
+
+	/**
+	 * 分析 (issue 30, point 4): per manager the month's plan against what was done (a planned item is done when its
+	 * customer was contacted in the month), inbound against outbound calls, and the retention rate per case type in
+	 * the 6 months up to the report's last day, as a table and a line chart.
+	 */
+	private void analysis(XSSFWorkbook book, KpiReport report, List<String> managerIds) {
+		XSSFSheet sheet = book.createSheet(ANALYSIS);
+		CellStyle bold = book.createCellStyle();
+		org.apache.poi.ss.usermodel.Font font = book.createFont();
+		font.setBold(true);
+		bold.setFont(font);
+		YearMonth month = YearMonth.from(report.from());
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("month", month.toString())
+				.addValue("from", Timestamp.valueOf(month.atDay(1).atStartOfDay()))
+				.addValue("until", Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay()))
+				.addValue("managers", managerIds.isEmpty() ? List.of("-") : managerIds);
+		Map<String, long[]> plans = new HashMap<>();
+		jdbc.query("select p.manager_id, count(*), sum(case when exists (select 1 from contact_attempt a where "
+				+ "a.customer_no = i.customer_no and a.attempted_at >= :from and a.attempted_at < :until) then 1 else 0 end) "
+				+ "from work_plan p join work_plan_item i on i.plan_id = p.id where p.plan_month = :month "
+				+ "and i.removed = 0 and p.manager_id in (:managers) group by p.manager_id", params, rs -> {
+					plans.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+				});
+		int row = 0;
+		Cell heading = sheet.createRow(row++).createCell(0);
+		heading.setCellValue("分析 " + report.from() + " 至 " + report.to());
+		heading.setCellStyle(bold);
+		header(sheet, ++row, bold, "电话经理", month + " 计划项", "已完成", "计划完成率", "外呼", "呼入(来电)", "呼入:外呼");
+		for (KpiReport.ManagerFigures manager : report.managers()) {
+			long[] plan = plans.getOrDefault(manager.managerId(), new long[2]);
+			long inbound = manager.inbound().taken() + manager.inbound().calledBack() + manager.inbound().missed();
+			line(sheet, ++row, manager.name(), plan[0], plan[1], Kpis.ratio(plan[1], plan[0]), manager.calls(), inbound,
+					Kpis.ratio(inbound, manager.calls()));
+		}
+		row += 2;
+		List<YearMonth> months = new ArrayList<>();
+		YearMonth last = YearMonth.from(report.to());
+		for (int i = 5; i >= 0; i--) {
+			months.add(last.minusMonths(i));
+		}
+		Map<String, Double[]> retention = retentionByMonth(months, report.team() == null ? null : managerIds);
+		Cell title = sheet.createRow(row++).createCell(0);
+		title.setCellValue("近6个月保有率(按案件类型, 按结案月份)");
+		title.setCellStyle(bold);
+		int monthsRow = row;
+		List<Object> head = new ArrayList<>(List.of("案件类型"));
+		months.forEach(m -> head.add(m.toString()));
+		header(sheet, row++, bold, head.stream().map(Object::toString).toArray(String[]::new));
+		int firstSeries = row;
+		for (CaseType type : CaseType.values()) {
+			Double[] rates = retention.get(type.name());
+			if (rates != null) {
+				List<Object> cells = new ArrayList<>(List.of(type.label()));
+				cells.addAll(Arrays.asList(rates));
+				line(sheet, row++, cells.toArray());
+			}
+		}
+		if (row == firstSeries) {
+			line(sheet, row, "近6个月没有结案");
+			return;
+		}
+		XSSFDrawing drawing = sheet.createDrawingPatriarch();
+		XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 0, row + 1, 9, row + 21));
+		chart.setTitleText("近6个月保有率(按案件类型)");
+		chart.setTitleOverlay(false);
+		XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
+		XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
+		left.setMinimum(0);
+		left.setMaximum(1);
+		left.setCrosses(AxisCrosses.AUTO_ZERO);
+		XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
+		XDDFCategoryDataSource categories = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+				new CellRangeAddress(monthsRow, monthsRow, 1, months.size()));
+		for (int r = firstSeries; r < row; r++) {
+			XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+					new CellRangeAddress(r, r, 1, months.size()));
+			XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(categories, values);
+			series.setTitle(sheet.getRow(r).getCell(0).getStringCellValue(),
+					new CellReference(sheet.getSheetName(), r, 0, true, true));
+			series.setMarkerStyle(MarkerStyle.CIRCLE);
+		}
+		chart.plot(data);
+		chart.getOrAddLegend().setPosition(LegendPosition.RIGHT);
+	}
+
+	/** Per case type, the retention rate of the cases closed in each month (null: none closed). */
+	private Map<String, Double[]> retentionByMonth(List<YearMonth> months, List<String> managers) {
+		String kept = Kpis.KEPT.stream().map(o -> "k." + KpiLedger.closedColumn(o)).collect(Collectors.joining(" + "));
+		String closed = Arrays.stream(CaseOutcome.values()).map(o -> "k." + KpiLedger.closedColumn(o))
+				.collect(Collectors.joining(" + "));
+		MapSqlParameterSource params = new MapSqlParameterSource()
+				.addValue("from", java.sql.Date.valueOf(months.get(0).atDay(1)))
+				.addValue("until", java.sql.Date.valueOf(months.get(months.size() - 1).plusMonths(1).atDay(1)))
+				.addValue("all", managers == null ? 1 : 0)
+				.addValue("managers", managers == null || managers.isEmpty() ? List.of("-") : managers);
+		Map<String, long[][]> sums = new HashMap<>();
+		jdbc.query("select k.on_day, k.case_type, sum(" + kept + "), sum(" + closed + ") from kpi_case_day k "
+				+ "where k.on_day >= :from and k.on_day < :until and (:all = 1 or k.manager_id in (:managers)) "
+				+ "group by k.on_day, k.case_type", params, rs -> {
+					int index = months.indexOf(YearMonth.from(rs.getDate(1).toLocalDate()));
+					if (index >= 0 && rs.getLong(4) > 0) {
+						long[][] perMonth = sums.computeIfAbsent(rs.getString(2), t -> new long[months.size()][2]);
+						perMonth[index][0] += rs.getLong(3);
+						perMonth[index][1] += rs.getLong(4);
+					}
+				});
+		Map<String, Double[]> rates = new HashMap<>();
+		sums.forEach((type, perMonth) -> {
+			Double[] values = new Double[months.size()];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = Kpis.ratio(perMonth[i][0], perMonth[i][1]);
+			}
+			rates.put(type, values);
+		});
+		return rates;
 	}
 
 	private void summary(Sheet sheet, String title, KpiReport report, CellStyle bold) {

@@ -89,6 +89,14 @@ class InboundKpiTest {
 			assertThat(figure(sheet, "来电:前台接听未回电")).isEqualTo(1.0);
 			assertThat(figure(sheet, "满意度回访(份)")).isEqualTo(2.0);
 			assertThat(figure(sheet, "满意度平均分(1-5)")).isEqualTo(4.5);
+			// 分析: inbound against outbound (issue 30, point 4); the call-back is manager2's one outbound call
+			Sheet analysis = book.getSheet("分析");
+			assertThat(book.getSheetIndex(analysis)).as("the last sheet").isEqualTo(book.getNumberOfSheets() - 1);
+			Row row = StreamSupport.stream(analysis.spliterator(), false)
+					.filter(r -> r.getCell(0) != null && "李娜".equals(r.getCell(0).getStringCellValue())).findFirst()
+					.orElseThrow();
+			assertThat(row.getCell(4).getNumericCellValue()).as("外呼").isEqualTo(manager2.path("calls").asDouble());
+			assertThat(row.getCell(5).getNumericCellValue()).as("呼入").isEqualTo(3.0);
 		}
 	}
 

@@ -172,6 +172,15 @@ class KpiTest {
 			long callRows = java.util.stream.StreamSupport.stream(manager.spliterator(), false)
 					.filter(row -> row.getCell(2) != null && "PHONE".equals(row.getCell(2).getStringCellValue())).count();
 			assertThat(callRows).isEqualTo(5);
+			// 分析: the last 6 months' retention per case type as a table and a line chart (issue 30, point 4)
+			org.apache.poi.xssf.usermodel.XSSFSheet analysis = book.getSheet("分析");
+			assertThat(analysis.getDrawingPatriarch().getCharts()).singleElement()
+					.satisfies(chart -> assertThat(chart.getTitleText().getString()).isEqualTo("近6个月保有率(按案件类型)"));
+			org.apache.poi.ss.usermodel.Row expiryRow = java.util.stream.StreamSupport.stream(analysis.spliterator(), false)
+					.filter(row -> row.getCell(0) != null && "到期预警保有".equals(row.getCell(0).getStringCellValue()))
+					.findFirst().orElseThrow();
+			assertThat(expiryRow.getCell(6).getNumericCellValue()).as("November, the last month")
+					.isEqualTo(((Number) expiryKpi.get("retentionRate")).doubleValue());
 		}
 		assertThat(http.withBasicAuth("kpisup", Fixtures.PASSWORD)
 				.getForEntity("/api/reports/weekly?week=2026-11-18", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);

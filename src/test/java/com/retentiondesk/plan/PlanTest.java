@@ -38,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retentiondesk.CaseTestKit;
 import com.retentiondesk.DeskTest;
 import com.retentiondesk.Fixtures;
+import com.retentiondesk.contact.ContactAttempt;
+import com.retentiondesk.contact.ContactChannel;
 import com.retentiondesk.contract.Agreement;
 import com.retentiondesk.contract.AgreementType;
 import com.retentiondesk.contract.Agreements;
@@ -70,6 +72,8 @@ class PlanTest {
 	TaskService tasks;
 	@Autowired
 	HistoryService history;
+	@Autowired
+	com.retentiondesk.casework.ContactLog contacts;
 
 	@Test
 	void shouldDraftTheMonthFromTheDataAndTakeTheManagersEditsForReview() throws Exception {
@@ -127,6 +131,17 @@ class PlanTest {
 		assertThat(review.getDueDate()).as("Tue 1, Wed 2, Thu 3, Fri 4, Mon 7 December").isEqualTo(at("2026-12-07T20:00"));
 		assertThat((String) tasks.getVariable(review.getId(), PlanProcess.PLAN_SUMMARY)).startsWith("共 " + total + " 项")
 				.endsWith("经理新增 1 项, 删除 1 项");
+
+		// 分析 of the monthly workbook (issue 30, point 4): the plan against what was done, PLN90330001 called
+		contacts.record(new ContactAttempt("PLN90330001", null, null, "manager4", LocalDateTime.parse("2026-12-02T09:30"),
+				ContactChannel.PHONE, "REACHED", null));
+		byte[] monthly = get("supervisor1", "/api/reports/monthly?month=2026-12&manager=manager4", HttpStatus.OK);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(monthly))) {
+			Row row = book.getSheet("分析").getRow(3);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("刘洋");
+			assertThat(row.getCell(1).getNumericCellValue()).as("计划项").isEqualTo(total);
+			assertThat(row.getCell(2).getNumericCellValue()).as("已完成").isGreaterThanOrEqualTo(1.0);
+		}
 
 		// uploaded again while the review is open: no second review
 		put("manager4", "/api/plans/2026-12", workbook(edited), HttpStatus.OK);
