@@ -1,6 +1,6 @@
-// Issue #30 against the desk of e2e/run: manager1's plan for the month as a workbook (and manager5 refused),
+// Issue #30 against the desk of e2e/run: manager3's and manager1's plans for the month as workbooks (manager5 refused),
 // and the supervisors' daily digest read from the test mail server after the clock passes 20:30 on a working
-// day. Runs after inbound.test.mjs, before reminders.test.mjs stops the mail sink.
+// day. node --test runs the files in name order: after inbound.test.mjs, before reminders.test.mjs stops the mail sink.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -60,9 +60,16 @@ test('9. a manager fetches her plan for the month, with her customers in arrears
   // E2E0003 of desk.test.mjs (journey 1c): manager3's, two months in arrears, its agreement ending in 30 days
   const e2e0003 = rows.filter(row => row[0] === 'E2E0003').map(row => row[3]);
   assert.deepEqual(e2e0003.sort(), ['到期保有', '欠费提醒'].sort(), JSON.stringify(rows));
-  const refused = await call('GET', `/api/plans/${month}?manager=manager3`, { user: 'manager5' });
+  // manager1's: E2E0002 of desk.test.mjs, postpaid and two months in arrears
+  const own = await fetch(`${BASE}/api/plans/${month}`, {
+    headers: { Authorization: 'Basic ' + Buffer.from(`manager1:${PASSWORD}`).toString('base64') }
+  });
+  assert.equal(own.status, 200);
+  const manager1 = sheetRows(Buffer.from(await own.arrayBuffer()));
+  assert.ok(manager1.some(row => row[0] === 'E2E0002' && row[3] === '欠费提醒'), JSON.stringify(manager1));
+  const refused = await call('GET', `/api/plans/${month}?manager=manager1`, { user: 'manager5' });
   assert.equal(refused.status, 403);
-  assert.match(refused.body.message, /无权查看 manager3 的工作计划/);
+  assert.match(refused.body.message, /无权查看 manager1 的工作计划/);
 });
 
 test('10. at 20:30 on a working day each supervisor gets the team\'s digest by e-mail (issue #30)', TIMEOUT, async () => {
