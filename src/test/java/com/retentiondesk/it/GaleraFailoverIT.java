@@ -127,6 +127,10 @@ class GaleraFailoverIT {
 			plain.close();
 		}
 		writeFigures();
+		cluster.forEach(LocalMariaDb::deleteData);
+		if (plain != null) {
+			plain.deleteData();
+		}
 	}
 
 	@Test

@@ -158,6 +158,27 @@ final class LocalMariaDb implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes the stopped server's data (gigabytes after the test: gcache, redo log, tables), keeping its
+	 * logs ({@code *.log}, {@code *.out}, {@code my.cnf}) for whoever reads a failed run.
+	 */
+	void deleteData() {
+		if (isAlive()) {
+			return;
+		}
+		Path data = dir.resolve("data");
+		if (!Files.exists(data)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(data)) {
+			files.sorted(Comparator.reverseOrder())
+					.filter(p -> !p.getFileName().toString().endsWith(".log") && !p.equals(data))
+					.forEach(p -> p.toFile().delete());
+		} catch (IOException | UncheckedIOException e) {
+			// best effort: target/ goes with the next clean
+		}
+	}
+
 	boolean isAlive() {
 		return process != null && process.isAlive();
 	}
