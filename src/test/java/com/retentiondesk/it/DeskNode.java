@@ -38,6 +38,8 @@ final class DeskNode implements AutoCloseable {
 	private final List<String> properties;
 	private final int port;
 	private final Path log;
+	/** The JDBC URL of the database (null: {@link ItDatabase#url} of the database on DB_URL's server). */
+	private String url;
 	/** The size of the log when this run of the node started. */
 	private long logStart;
 	private Process process;
@@ -51,6 +53,12 @@ final class DeskNode implements AutoCloseable {
 		this.properties = List.of(properties);
 		this.port = freePort();
 		this.log = Paths.get("target", "it-nodes", name + ".log");
+	}
+
+	/** Connects the node to this JDBC URL (a Galera cluster's hosts, say) instead of DB_URL's server. */
+	DeskNode url(String jdbcUrl) {
+		this.url = jdbcUrl;
+		return this;
 	}
 
 	/** Starts the JVM (again, after a kill: same name, port and database). */
@@ -70,7 +78,7 @@ final class DeskNode implements AutoCloseable {
 		properties.forEach(p -> command.add("--" + p));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		Map<String, String> env = builder.environment();
-		env.put("DB_URL", ItDatabase.url(database));
+		env.put("DB_URL", url != null ? url : ItDatabase.url(database));
 		env.put("DB_USER", ItDatabase.user());
 		env.put("DB_PASSWORD", ItDatabase.password());
 		env.put("DB_DIALECT", "org.hibernate.dialect.MariaDBDialect");
