@@ -96,7 +96,7 @@ function svg(tag, attributes, ...children) {
 }
 
 function trendChart(title, weeks, series, pick) {
-  const width = 640, height = 220, left = 40, right = 10, top = 10, bottom = 30;
+  const width = 640, height = 220, left = 40, right = 30, top = 10, bottom = 30;
   const x = i => left + (weeks.length < 2 ? 0 : i * (width - left - right) / (weeks.length - 1));
   const y = v => top + (1 - v) * (height - top - bottom);
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title,
