@@ -122,7 +122,7 @@ class PlanTest {
 				"12-03 上午先打"), List.of("PLN90330005", "测试客户PLN90330005", "13390330005", "其他", "", "推荐家庭套餐"));
 		assertThat(again).noneMatch(row -> row.get(3).equals("生日关怀"));
 
-		Task review = tasks.createTaskQuery().processDefinitionKey(PlanProcess.PROCESS_KEY)
+		Task review = tasks.createTaskQuery().processDefinitionKey("PlanReviewProcess")
 				.processInstanceBusinessKey("manager4:2026-12").singleResult();
 		assertThat(review.getTaskDefinitionKey()).isEqualTo(PlanProcess.TASK_REVIEW);
 		assertThat(review.getAssignee()).isEqualTo("supervisor1");
