@@ -129,6 +129,16 @@ public final class CaseTestKit implements BeforeEachCallback, AfterEachCallback 
 		return cases.findByProcessInstanceId(instance.getId()).orElseThrow();
 	}
 
+	/** The case brief stored on the case row of this process instance (issue 32: the brief is no variable). */
+	public String brief(String processInstanceId) {
+		return cases.findByProcessInstanceId(processInstanceId).orElseThrow().getBrief();
+	}
+
+	/** The case brief of the case that this task belongs to. */
+	public String briefOfTask(String taskId) {
+		return brief(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId());
+	}
+
 	/** The instance's open call task (one of {@link #callTasks}), or null. */
 	public Task call(ProcessInstance instance) {
 		if (callTasks.isEmpty()) {

@@ -60,7 +60,7 @@ class ArrearsCallCompleted implements TaskListener {
 			CaseVariables.setInstant(task, ArrearsProcess.FINAL_WAIT_AT, policy.afterSecondCall(form.promisedDate(), clock.instant()));
 		}
 		Customer customer = customers.findById(customerNo).orElseThrow();
-		CaseVariables.setBrief(task, briefs.refreshed(customer, CaseVariables.brief(task)));
+		briefs.store(task, briefs.refreshed(customer, briefs.of(task)));
 		// the next call starts with an empty form; the values stay in history and the contact log
 		task.getExecution().getProcessInstance().removeVariables(List.of(ArrearsProcess.CALL_OUTCOME,
 				ArrearsProcess.PROMISED_PAYMENT_DATE, ArrearsProcess.PAYMENT_CHANNEL, ArrearsProcess.CALL_NOTES));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -86,18 +87,22 @@ public class ArrearsCases {
 			lines.add("付费类型: 后付费  欠费金额: " + CaseBriefs.yuan(policy.amountOwed(customer)) + "  欠费月数: "
 					+ customer.getArrearsMonths());
 		}
+		// the amount owed is on the case row (file.owe); the start facts of a case without automatic reminders
+		// are read only by the start transaction (the gateway, the first call's due date and its timer), so
+		// they are transient: no variable rows (issue 32)
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(ArrearsProcess.AMOUNT_OWED, policy.amountOwed(customer).doubleValue());
 		boolean autoReminder = policy.wantsAutoReminder(customer);
-		variables.put(ArrearsProcess.AUTO_REMINDER, autoReminder);
 		if (autoReminder) {
 			Instant firstReminder = reminders.firstReminderAt(clock.instant());
+			variables.put(ArrearsProcess.AUTO_REMINDER, true);
 			variables.put(ArrearsProcess.AUTO_REMINDERS, reminders.reminders());
 			variables.put(ArrearsProcess.FIRST_REMINDER_AT, Date.from(firstReminder));
 			variables.put(ArrearsProcess.FIRST_CALL_AT, Date.from(reminders.firstCallAt(firstReminder)));
 			variables.put(ArrearsProcess.FIRST_CALL_DUE, Date.from(reminders.firstCallDue(firstReminder)));
 		} else {
-			variables.put(ArrearsProcess.FIRST_CALL_DUE, Date.from(calendar.endOfWorkingDay(clock.instant())));
+			variables.put(ArrearsProcess.AUTO_REMINDER, Variables.booleanValue(false, true));
+			variables.put(ArrearsProcess.FIRST_CALL_DUE,
+					Variables.dateValue(Date.from(calendar.endOfWorkingDay(clock.instant())), true));
 		}
 		RetentionCase file = recentContacts == null
 				? files.open(CaseType.ARREARS_REMINDER, ArrearsProcess.PROCESS_KEY, customer, lines, variables)

@@ -46,7 +46,6 @@ public final class ArrearsProcess {
 	public static final String FOLLOW_UP_AT = "followUpAt";
 	public static final String SECOND_CALL_DUE = "secondCallDue";
 	public static final String FINAL_WAIT_AT = "finalWaitAt";
-	public static final String AMOUNT_OWED = "amountOwed";
 	public static final String SCAN_OPENED = "opened";
 	public static final String SCAN_SKIPPED = "skipped";
 	/** Start variable of the scan: run on a non-working day too. */

@@ -47,8 +47,8 @@ class AutoReminderBrief implements TaskListener {
 		}
 		// read again: the reminders are the customer's latest contacts now
 		CaseBrief brief = briefs.refreshed(customers.findById(CaseVariables.customerNo(task)).orElseThrow(),
-				CaseVariables.brief(task));
-		CaseVariables.setBrief(task, brief.withCaseLine(LINE, String.join("; ", parts)));
+				briefs.of(task));
+		briefs.store(task, brief.withCaseLine(LINE, String.join("; ", parts)));
 	}
 
 	private String state(String key) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.billing.MonthlyBill;
@@ -34,8 +35,10 @@ public class CaseBriefs {
 	private final MonthlyBills bills;
 	private final Staff staff;
 	private final Clock clock;
+	private final RetentionCases cases;
 
-	CaseBriefs(ContactAttempts contacts, MonthlyBills bills, Staff staff, Clock clock) {
+	CaseBriefs(ContactAttempts contacts, MonthlyBills bills, Staff staff, Clock clock, RetentionCases cases) {
+		this.cases = cases;
 		this.contacts = contacts;
 		this.bills = bills;
 		this.staff = staff;
@@ -86,6 +89,37 @@ public class CaseBriefs {
 			}
 		}
 		return new RecentContacts(byCustomer, billsByCustomer);
+	}
+
+	/**
+	 * The brief of the case that this task or execution belongs to, from its case row; for a case opened before
+	 * V35, from its {@code caseBrief} variable. No lines if it has none (not a case, or a case without a brief).
+	 */
+	public CaseBrief of(VariableScope scope) {
+		return CaseBrief.parse(text(scope));
+	}
+
+	/** Whether the task or execution belongs to a case with a brief. */
+	public boolean has(VariableScope scope) {
+		return text(scope) != null;
+	}
+
+	/** Stores the case's new brief on its case row. */
+	public void store(VariableScope scope, CaseBrief brief) {
+		caseOf(scope).describe(brief.text());
+	}
+
+	private String text(VariableScope scope) {
+		if (!scope.hasVariable(CaseVariables.CASE_ID)) {
+			return null;
+		}
+		String stored = caseOf(scope).getBrief();
+		return stored != null ? stored : (String) scope.getVariable(CaseVariables.CASE_BRIEF);
+	}
+
+	private RetentionCase caseOf(VariableScope scope) {
+		long caseId = CaseVariables.caseId(scope);
+		return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("no retention case " + caseId));
 	}
 
 	/** The customer's facts, the lines a case adds, and the last five contacts. */

@@ -21,7 +21,11 @@ public final class CaseVariables {
 	public static final String SUPERVISOR_ID = "supervisorId";
 	/** The group of the team's supervisors, candidates of the case's supervisor tasks ({@link TeamSupervisors}). */
 	public static final String SUPERVISOR_GROUP = "supervisorGroup";
-	/** A short Chinese summary of the customer and recent contacts, shown in the task forms ({@link CaseBrief}). */
+	/**
+	 * A short Chinese summary of the customer and recent contacts, shown in the task forms ({@link CaseBrief}):
+	 * the form field's key. Stored on the case row since V35 ({@link CaseBriefs}); the variable is only read for
+	 * cases opened before.
+	 */
 	public static final String CASE_BRIEF = "caseBrief";
 	/** Local input of the close-case service tasks: a {@link CaseOutcome} name. */
 	public static final String OUTCOME = "outcome";
@@ -45,20 +49,6 @@ public final class CaseVariables {
 	/** The customer's phone manager (the case's default caller). */
 	public static String managerId(VariableScope scope) {
 		return stringOf(scope, MANAGER_ID);
-	}
-
-	/** The supervisor who receives the case's escalations; may be absent. */
-	public static String supervisorId(VariableScope scope) {
-		return (String) scope.getVariable(SUPERVISOR_ID);
-	}
-
-	/** The case's brief; no lines if it has none. */
-	public static CaseBrief brief(VariableScope scope) {
-		return CaseBrief.parse((String) scope.getVariable(CASE_BRIEF));
-	}
-
-	public static void setBrief(VariableScope scope, CaseBrief brief) {
-		scope.setVariable(CASE_BRIEF, brief.text());
 	}
 
 	/** The reason shown with the case's outcome; may be absent. */

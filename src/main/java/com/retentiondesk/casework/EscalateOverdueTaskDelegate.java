@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.retentiondesk.customer.Customer;
+import com.retentiondesk.customer.Customers;
 import com.retentiondesk.notification.Channel;
 import com.retentiondesk.notification.Notifications;
 import com.retentiondesk.web.DeskGroups;
@@ -38,9 +40,15 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 	private final Notifications notifications;
 	private final ZoneId zone;
 	private final CaseMetrics metrics;
+	private final SupervisorRouting supervisors;
+	private final CaseBriefs briefs;
+	private final Customers customers;
 
 	EscalateOverdueTaskDelegate(RetentionCases cases, TaskService tasks, Staff staff, Notifications notifications,
-			Clock clock, CaseMetrics metrics) {
+			Clock clock, CaseMetrics metrics, SupervisorRouting supervisors, CaseBriefs briefs, Customers customers) {
+		this.supervisors = supervisors;
+		this.briefs = briefs;
+		this.customers = customers;
 		this.metrics = metrics;
 		this.cases = cases;
 		this.tasks = tasks;
@@ -70,18 +78,19 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
 		String taskId = overdue.map(Task::getId).orElse(execution.getId());
 		execution.setVariableLocal(ESCALATED_TASK_ID, taskId);
 
-		String supervisorId = CaseVariables.supervisorId(execution);
+		String supervisorId = supervisors.supervisorOf(CaseVariables.stringOf(execution, CaseVariables.TEAM_GROUP));
 		Optional<String> email = supervisorId == null ? Optional.empty() : staff.emailOf(supervisorId);
 		if (email.isEmpty()) {
 			log.warn("case {}: escalation without e-mail, supervisor {} has no address", caseId, supervisorId);
 			return;
 		}
-		String customer = execution.getVariable(CaseVariables.CUSTOMER_NAME) + "(" + file.getCustomerNo() + ")";
+		String customer = customers.findById(file.getCustomerNo()).map(Customer::getName).orElse("") + "("
+				+ file.getCustomerNo() + ")";
 		String taskName = overdue.map(Task::getName).orElse("电话任务");
 		String due = overdue.map(t -> WHEN.format(t.getDueDate().toInstant().atZone(zone))).orElse("-");
 		String body = "主管您好:\n\n电话经理 " + staff.nameOf(file.getManagerId()) + " 的任务“" + taskName + "”已于 " + due
 				+ " 到期仍未完成,现升级给您处理。经理的任务仍保留在其任务列表中。\n\n"
-				+ execution.getVariable(CaseVariables.CASE_BRIEF)
+				+ briefs.of(execution).text()
 				+ "\n\n请在任务列表(Tasklist)的“已升级”中处理。\n\n—— 保有工作台";
 		notifications.queue(mailKeyPrefix(caseId) + taskId, Channel.EMAIL, email.get(),
 				"【逾期升级】" + taskName + " - " + customer, body);

@@ -78,7 +78,7 @@ public class OfferCalls {
 		if (decision.outcomeReason() != null) {
 			CaseVariables.setOutcomeReason(task, decision.outcomeReason());
 		}
-		CaseVariables.setBrief(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), CaseVariables.brief(task)));
+		briefs.store(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), briefs.of(task)));
 		List<String> clear = new ArrayList<>(OfferCall.FIELDS);
 		clear.removeAll(keepFields);
 		task.getExecution().getProcessInstance().removeVariables(clear);

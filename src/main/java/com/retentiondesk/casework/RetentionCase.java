@@ -21,6 +21,8 @@ import jakarta.persistence.Version;
 @Table(name = "retention_case")
 public class RetentionCase {
 
+	static final int BRIEF_LENGTH = 4000;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -45,6 +47,8 @@ public class RetentionCase {
 	private BigDecimal amountRecovered;
 	private LocalDateTime firstContactAt;
 	private int escalations;
+	/** The case brief (客户情况, {@link CaseBrief#text()}); null for a case opened before V35 (its variable holds it). */
+	private String brief;
 	@Version
 	private int version;
 
@@ -57,6 +61,15 @@ public class RetentionCase {
 		this.managerId = managerId;
 		this.openedAt = openedAt;
 		this.openFlag = 1;
+	}
+
+	/** The case brief as the forms show it ({@link CaseBriefs#store}); cut to the column's 4,000 characters. */
+	void describe(String brief) {
+		this.brief = brief == null || brief.length() <= BRIEF_LENGTH ? brief : brief.substring(0, BRIEF_LENGTH);
+	}
+
+	public String getBrief() {
+		return brief;
 	}
 
 	/** The agreement an expiry case is about. */

@@ -47,6 +47,12 @@ public class ShownBriefs {
 		this.staff = staff;
 	}
 
+	/** The brief stored on the case row of this process instance; empty for no case, or a case opened before V35. */
+	@Transactional(readOnly = true)
+	public Optional<String> storedBrief(String processInstanceId) {
+		return cases.findByProcessInstanceId(processInstanceId).map(RetentionCase::getBrief);
+	}
+
 	/** A code of a contact outcome or an offer in Chinese ("REACHED:ACCEPTED" is 已接通:接受); unknown text as it is. */
 	public static String label(String codes) {
 		if (codes == null) {

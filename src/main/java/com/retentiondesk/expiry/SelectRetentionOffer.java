@@ -71,7 +71,7 @@ class SelectRetentionOffer implements JavaDelegate {
 		List<String> lines = new ArrayList<>(ExpiryCases.caseLines(agreement));
 		lines.add("推荐方案: " + code);
 		lines.add("话术: " + script);
-		CaseVariables.setBrief(execution, briefs.brief(customer, lines));
+		briefs.store(execution, briefs.brief(customer, lines));
 	}
 
 	private BigDecimal averageBill(String customerNo) {

@@ -94,9 +94,9 @@ class CallProfileListener extends AbstractProcessEnginePlugin {
 		}
 		CustomerProfiles.Result result = s.profiles.apply(customerNo.toString(), edit, TaskCaller.of(task, s.identity),
 				task.getId());
-		if (!result.isEmpty() && task.hasVariable(CaseVariables.CASE_BRIEF)) {
-			CaseVariables.setBrief(task, s.briefs.refreshed(s.customers.findById(customerNo.toString()).orElseThrow(),
-					CaseVariables.brief(task)));
+		if (!result.isEmpty() && s.briefs.has(task)) {
+			s.briefs.store(task, s.briefs.refreshed(s.customers.findById(customerNo.toString()).orElseThrow(),
+					s.briefs.of(task)));
 		}
 	}
 }

@@ -66,7 +66,7 @@ class VerifyProfileCompleted implements TaskListener {
 			reason = "已核实 " + result.verified().size() + " 项" + (result.changed().isEmpty() ? ""
 					: ", 更正 " + result.changed().stream().map(ProfileField::label).collect(Collectors.joining("、")))
 					+ (gaps.isEmpty() ? "; 五项基本资料齐全且已核实" : "; 仍缺或未核实: " + String.join("、", gaps));
-			CaseVariables.setBrief(task, briefs.refreshed(customer, CaseVariables.brief(task)));
+			briefs.store(task, briefs.refreshed(customer, briefs.of(task)));
 		} else {
 			reason = "未接通, 下周扫描再安排";
 		}

@@ -150,19 +150,27 @@ final class TaskAccess extends OncePerRequestFilter {
 		}
 	}
 
-	/** The case brief in the form as it reads now ({@link ShownBriefs}): codes in Chinese, the other open cases. */
+	/**
+	 * The case brief in the form as it reads now ({@link ShownBriefs}): from the case row (issue 32: no longer a
+	 * process variable; a case opened before keeps its variable), codes in Chinese, the other open cases.
+	 */
 	private void withBriefAsShown(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Task task)
 			throws IOException, ServletException {
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, answer);
-			if (answer.getStatus() == HttpServletResponse.SC_OK
-					&& json.readTree(answer.getContentAsByteArray()) instanceof ObjectNode variables
-					&& variables.path(CaseVariables.CASE_BRIEF) instanceof ObjectNode brief
-					&& brief.path("value").isTextual()) {
-				brief.put("value", briefs.asShown(brief.get("value").asText(), task.getProcessInstanceId()));
-				answer.resetBuffer();
-				answer.getOutputStream().write(json.writeValueAsBytes(variables));
+			if (answer.getStatus() == HttpServletResponse.SC_OK && task.getProcessInstanceId() != null
+					&& json.readTree(answer.getContentAsByteArray()) instanceof ObjectNode variables) {
+				String stored = briefs.storedBrief(task.getProcessInstanceId())
+						.orElse(variables.path(CaseVariables.CASE_BRIEF).path("value").asText(null));
+				if (stored != null) {
+					ObjectNode brief = variables.putObject(CaseVariables.CASE_BRIEF);
+					brief.put("type", "String");
+					brief.put("value", briefs.asShown(stored, task.getProcessInstanceId()));
+					brief.putObject("valueInfo");
+					answer.resetBuffer();
+					answer.getOutputStream().write(json.writeValueAsBytes(variables));
+				}
 			}
 		} finally {
 			answer.copyBodyToResponse();

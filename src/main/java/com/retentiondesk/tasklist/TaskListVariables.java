@@ -27,8 +27,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the customer columns of the Tasklist filters ({@link #COLUMNS}: customer,
- * number, stars) on every user task as task variables when the task is created.
+ * The customer columns of the Tasklist filters ({@link #COLUMNS}: customer, number, stars). A case's tasks get
+ * them from the case's customer row when a list is shown ({@link TaskListColumns}, issue 32: a case has no
+ * variables for them); a process that holds them as variables (the satisfaction survey) has them copied onto
+ * each of its user tasks as task variables when the task is created.
  * <p>
  * Why: Tasklist reads a filter's columns with a variable query, and with authorization on a process
  * variable is readable only with READ on the process instance, which phone managers do not have (it
@@ -71,17 +73,13 @@ public class TaskListVariables extends AbstractProcessEnginePlugin {
 	}
 
 	static void copyToTask(DelegateTask task) {
-		// read from the process instance, which holds the case's variables: a task being created (and
+		knownToHaveNoVariables(task);
+		// read from the process instance, which holds the variables of a survey: a task being created (and
 		// the execution made for it) has none of its own yet, and asking them would first look theirs up
 		VariableScope scope = task.getExecution() != null ? task.getExecution().getProcessInstance() : task;
-		boolean anyValue = false;
 		for (String name : COLUMNS.keySet()) {
 			Object value = scope.getVariable(name);
 			if (value != null) {
-				if (!anyValue) {
-					knownToHaveNoVariables(task);
-					anyValue = true;
-				}
 				task.setVariableLocal(name, value);
 			}
 		}
@@ -91,9 +89,9 @@ public class TaskListVariables extends AbstractProcessEnginePlugin {
 	private static final MethodHandle VARIABLE_STORE = variableStore();
 
 	/**
-	 * Before its first variable, the engine looks up a task's variables in the database, even for a
-	 * task created in this very command, whose id no row can hold yet: one query per task opened (a
-	 * third of the arrears scan's round trips). For such a task the store is given an empty start, as
+	 * Before its first variable is read or written, the engine looks up a task's variables in the database,
+	 * even for a task created in this very command, whose id no row can hold yet: one query per task opened
+	 * (a third of the arrears scan's round trips). For such a task the store is given an empty start, as
 	 * the engine does for new executions. If a later engine version hides the field, the lookup stays.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -77,7 +77,7 @@ class TrafficDeclineCallCompleted implements TaskListener {
 		if (decision.outcomeReason() != null) {
 			CaseVariables.setOutcomeReason(task, decision.outcomeReason());
 		}
-		CaseVariables.setBrief(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), CaseVariables.brief(task)));
+		briefs.store(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), briefs.of(task)));
 		task.getExecution().getProcessInstance().removeVariables(TrafficDeclineProcess.FORM_FIELDS);
 	}
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.retentiondesk.calendar.WorkCalendar;
+import com.retentiondesk.casework.CaseBriefs;
 import com.retentiondesk.casework.CaseVariables;
 import com.retentiondesk.casework.FormRejectedException;
 import com.retentiondesk.casework.FormValues;
@@ -31,8 +32,10 @@ class NoAlternateContact implements TaskListener, TaskFormRules {
 	private final Customers customers;
 	private final WorkCalendar calendar;
 	private final Clock clock;
+	private final CaseBriefs briefs;
 
-	NoAlternateContact(Customers customers, WorkCalendar calendar, Clock clock) {
+	NoAlternateContact(Customers customers, WorkCalendar calendar, Clock clock, CaseBriefs briefs) {
+		this.briefs = briefs;
 		this.customers = customers;
 		this.calendar = calendar;
 		this.clock = clock;
@@ -64,6 +67,6 @@ class NoAlternateContact implements TaskListener, TaskFormRules {
 		customer.changeSecondPhone(number, LocalDateTime.now(clock));
 		task.setVariable(WinbackProcess.HAS_ALTERNATE_NUMBER, true);
 		task.setVariable(CaseVariables.CALL_DUE, Date.from(calendar.endOfWorkingDay(clock.instant())));
-		CaseVariables.setBrief(task, CaseVariables.brief(task).withCaseLine(WinbackCases.ALTERNATE_NUMBER_LINE, number));
+		briefs.store(task, briefs.of(task).withCaseLine(WinbackCases.ALTERNATE_NUMBER_LINE, number));
 	}
 }

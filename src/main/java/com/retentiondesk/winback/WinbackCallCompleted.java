@@ -82,7 +82,7 @@ class WinbackCallCompleted implements TaskListener {
 		if (decision.lostReason() != null) {
 			CaseVariables.setOutcomeReason(task, decision.lostReason());
 		}
-		CaseVariables.setBrief(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), CaseVariables.brief(task)));
+		briefs.store(task, briefs.refreshed(customers.findById(customerNo).orElseThrow(), briefs.of(task)));
 		// the next call starts with an empty form; the values stay in history and the contact log
 		task.getExecution().getProcessInstance().removeVariables(List.of(WinbackProcess.CONTACT_OUTCOME,
 				WinbackProcess.STOP_REASON, WinbackProcess.COMPETITOR_NAME, WinbackProcess.STOP_REASON_TEXT,

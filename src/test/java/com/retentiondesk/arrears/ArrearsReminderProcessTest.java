@@ -91,8 +91,7 @@ class ArrearsReminderProcessTest {
 				.isEqualTo(Date.from(NOW.withHour(20).withMinute(0).toInstant()));
 		org.assertj.core.api.Assertions.assertThat(taskService.getIdentityLinksForTask(call.getId()))
 				.extracting(IdentityLink::getGroupId).contains("team1");
-		org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService()
-				.getVariable(instance.getId(), "caseBrief")).contains("余额: ¥5.00").contains("最近联系: 无");
+		org.assertj.core.api.Assertions.assertThat(kit.brief(instance.getId())).contains("余额: ¥5.00").contains("最近联系: 无");
 	}
 
 	@Test
@@ -154,7 +153,7 @@ class ArrearsReminderProcessTest {
 				.isEqualTo(at("2026-11-30T20:00"));
 		// the form starts empty again and the brief shows the first attempt
 		org.assertj.core.api.Assertions.assertThat(taskService.getVariable(second.getId(), "callOutcome")).isNull();
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(second.getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(second.getId()))
 				.contains("NOT_REACHED").contains("欠费金额: ¥120.00");
 
 		payments.book(customerNo, new BigDecimal("120.00"), OffsetDateTime.now());
@@ -331,7 +330,7 @@ class ArrearsReminderProcessTest {
 		Task call = kit.call(instance);
 		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
 		org.assertj.core.api.Assertions.assertThat(call.getDueDate()).isEqualTo(at("2026-11-27T20:00"));
-		org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.brief(instance.getId()))
 				.contains("自动提醒: 第1次 短信已发出 邮件已发出; 第2次 短信已发出 邮件已发出")
 				.contains("系统 SENT: 第2次自动提醒邮件");
 	}
@@ -356,7 +355,7 @@ class ArrearsReminderProcessTest {
 
 		assertThat(instance).isWaitingAt(ArrearsProcess.TASK_FIRST_CALL, ArrearsProcess.SERVICE_AUTO_REMINDER_EMAIL);
 		org.assertj.core.api.Assertions.assertThat(kit.call(instance).getAssignee()).isEqualTo("manager2");
-		org.assertj.core.api.Assertions.assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.brief(instance.getId()))
 				.contains("自动提醒: 第1次 短信已发出 邮件发送失败; 第2次 短信已发出 邮件发送失败");
 		org.assertj.core.api.Assertions.assertThat(contacts.findByCaseIdOrderByAttemptedAt(kit.caseOf(instance).getId()))
 				.extracting(ContactAttempt::getChannel).extracting(Enum::name).containsExactly("SMS", "SMS");

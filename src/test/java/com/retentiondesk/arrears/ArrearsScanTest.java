@@ -146,13 +146,13 @@ class ArrearsScanTest {
 
 		RetentionCase withContacts = cases.findOpen("SCAN09", CaseType.ARREARS_REMINDER).orElseThrow();
 		assertThat(withContacts.getProcessInstanceId()).isNotNull();
-		String brief = (String) runtime.getVariable(withContacts.getProcessInstanceId(), CaseVariables.CASE_BRIEF);
+		String brief = kit.brief(withContacts.getProcessInstanceId());
 		assertThat(brief).contains("2026-11-07 10:00", "第6次", "第2次").doesNotContain("第1次");
 		assertThat(brief.indexOf("第6次")).isLessThan(brief.indexOf("第2次"));
 		RetentionCase without = cases.findOpen("SCAN10", CaseType.ARREARS_REMINDER).orElseThrow();
 		assertThat(without.getProcessInstanceId()).isNotNull();
 		assertThat(without.getAmountOwed()).isEqualByComparingTo("120.00");
-		assertThat((String) runtime.getVariable(without.getProcessInstanceId(), CaseVariables.CASE_BRIEF))
+		assertThat(kit.brief(without.getProcessInstanceId()))
 				.contains("最近联系: 无");
 	}
 

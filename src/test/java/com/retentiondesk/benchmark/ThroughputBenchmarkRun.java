@@ -37,6 +37,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -245,19 +246,12 @@ abstract class ThroughputBenchmarkRun {
 
 	private static Map<String, Object> startVariables(String customerNo, int i, Date firstCallDue) {
 		Map<String, Object> start = new HashMap<>();
-		start.put(ArrearsProcess.AUTO_REMINDER, false);
-		start.put(ArrearsProcess.FIRST_CALL_DUE, firstCallDue);
-		start.put(ArrearsProcess.AMOUNT_OWED, 5.00);
+		start.put(ArrearsProcess.AUTO_REMINDER, Variables.booleanValue(false, true));
+		start.put(ArrearsProcess.FIRST_CALL_DUE, Variables.dateValue(firstCallDue, true));
 		start.put(CaseVariables.CASE_ID, (long) -i);
 		start.put(CaseVariables.CUSTOMER_NO, customerNo);
-		start.put(CaseVariables.CUSTOMER_NAME, "基准客户" + i);
-		start.put(CaseVariables.SERVICE_NO, String.format("133%08d", i));
-		start.put(CaseVariables.STAR_LEVEL, 4);
 		start.put(CaseVariables.MANAGER_ID, "manager" + (1 + i % 8));
 		start.put(CaseVariables.TEAM_GROUP, i % 8 < 4 ? "team1" : "team2");
-		start.put(CaseVariables.SUPERVISOR_ID, i % 8 < 4 ? "supervisor1" : "supervisor2");
-		start.put(CaseVariables.CASE_BRIEF, "客户: 基准客户" + i + " (" + customerNo + ")  4星\n号码: 133" + i
-				+ "  网络: 小灵通 其他\n付费类型: 预付费  余额: ¥5.00\n最近联系: 无");
 		return start;
 	}
 

@@ -105,7 +105,7 @@ class BirthdayGreetingProcessTest {
 		assertThat(instance).variables().containsEntry(BirthdayProcess.BIRTHDAY_ON, "2026-12-03")
 				.containsEntry(BirthdayProcess.EXPIRES_AT, at("2026-12-04T20:00"))
 				.doesNotContainKeys("offerCode", "offerScript");
-		Assertions.assertThat((String) taskService.getVariable(greeting.getId(), "caseBrief"))
+		Assertions.assertThat(kit.briefOfTask(greeting.getId()))
 				.contains("生日: 12月3日 (星期四)").contains("不做任何营销推荐");
 		Assertions.assertThat(kit.caseOf(instance).getCaseType().name()).isEqualTo("BIRTHDAY_GREETING");
 		Assertions.assertThat(greetingOf(instance).getDueOn()).isEqualTo(LocalDate.of(2026, 12, 3));

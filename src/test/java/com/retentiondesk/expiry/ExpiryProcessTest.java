@@ -80,7 +80,7 @@ class ExpiryProcessTest {
 		Task call = kit.call(instance);
 		org.assertj.core.api.Assertions.assertThat(call.getAssignee()).isEqualTo("manager1");
 		org.assertj.core.api.Assertions.assertThat(call.getDueDate()).isEqualTo(at("2026-11-27T20:00"));
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(call.getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(call.getId()))
 				.contains("到期协议: 终端补贴  到期日: 2027-01-20").contains("推荐方案: PHS_TO_CDMA").contains("话术: 小灵通");
 		org.assertj.core.api.Assertions.assertThat(kit.caseOf(instance).getAgreementId()).isNotNull();
 	}
@@ -100,7 +100,7 @@ class ExpiryProcessTest {
 
 		org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(instance.getId(), "offerCode"))
 				.isEqualTo("PHS_TO_CDMA_PREMIUM");
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(instance).getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(kit.call(instance).getId()))
 				.contains("近6月话费(金额 / 通话次数):").contains("  2026-08     ¥20.00     9次  ██")
 				.contains("  2026-11    ¥100.00    44次  █████████");
 	}

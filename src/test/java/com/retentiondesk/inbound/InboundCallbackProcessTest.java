@@ -114,7 +114,7 @@ class InboundCallbackProcessTest {
 		assertThat(callback.getAssignee()).isEqualTo("manager1");
 		assertThat(candidateGroups(callback)).containsExactly("team1");
 		assertThat(callback.getDueDate()).as("10:15 + 1:45 until noon + 0:15 after 14:00").isEqualTo(at("2026-12-02T14:15"));
-		assertThat((String) taskService.getVariable(callback.getId(), "caseBrief"))
+		assertThat(kit.briefOfTask(callback.getId()))
 				.contains("来电: 12-02 10:15 咨询, 10000前台接听(经理未接听,需回电)")
 				.contains("客户说明: 询问国际漫游资费")
 				.contains("手机问题: 待机时间短");

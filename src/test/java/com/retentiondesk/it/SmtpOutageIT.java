@@ -119,7 +119,7 @@ class SmtpOutageIT {
 		assertThat(ItDatabase.awaitCount(jdbc, CUSTOMERS, 600_000,
 				"select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_FirstReminderCall'"))
 				.as("cases that went on to the call while their e-mails failed").isEqualTo(CUSTOMERS);
-		assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where NAME_ = 'caseBrief' and TEXT_ like ?",
+		assertThat(jdbc.queryForObject("select count(*) from retention_case where brief like ?",
 				Integer.class, "%自动提醒: 第1次 短信已发出 邮件发送失败%")).as("briefs that name the failed e-mail").isEqualTo(CUSTOMERS);
 		// an overdue call escalates at once: the supervisor's task is there while the escalation mail retries
 		dueNow(jdbc, "'BoundaryEvent_FirstCallOverdue'", " and r.customer_no <= 'RS00010'");

@@ -61,7 +61,7 @@ class PackageAdviceProcessTest {
 				.containsEntry(PackageAdviceProcess.USAGE_MONTH, "2026-11");
 		// five working days from Wednesday
 		org.assertj.core.api.Assertions.assertThat(kit.call(instance).getDueDate()).isEqualTo(at("2026-12-08T20:00"));
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(instance).getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(kit.call(instance).getId()))
 				.contains("套餐预警: 当前 59元套餐 (保底¥59.00), 连续3个月超出保底, 近3月平均 ¥70.33")
 				.contains("建议: 升档到 89元套餐 (保底¥89.00)")
 				.contains("  2026-09     ¥66.00");

@@ -73,7 +73,7 @@ class CallProfileSectionTest {
 		String customerNo = kit.newCustomerNo();
 		ProcessInstance instance = open(withIdentity(Fixtures.prepaid(customerNo, "5.00", "manager1"), "身份证", "440101197803120011", "旧地址"));
 		Task call = kit.call(instance);
-		assertThat((String) tasks.getVariable(call.getId(), "caseBrief"))
+		assertThat(kit.briefOfTask(call.getId()))
 				.contains("客户资料: 姓名 测试客户" + customerNo + "(未核实)  证件类型 身份证(未核实)  证件号码 440101197803120011(未核实)  详细地址 旧地址(未核实)  第二联系电话 13900000000(未核实)");
 
 		Map<String, Object> form = reachedCall();
@@ -100,7 +100,7 @@ class CallProfileSectionTest {
 				"EMAIL:null→ke@example.cn by manager1 on " + call.getId());
 		assertThat(runtime.getVariables(instance.getId())).as("the section is cleared for the next call")
 				.doesNotContainKeys(ProfileProcess.SECTION_FIELDS.toArray(String[]::new));
-		assertThat((String) runtime.getVariable(instance.getId(), "caseBrief"))
+		assertThat(kit.brief(instance.getId()))
 				.contains("详细地址 广州市天河区体育西路1号(已核实)").contains("资料待补: 待核实 证件类型、第二联系电话");
 	}
 

@@ -120,7 +120,7 @@ class ProfileVerificationProcessTest {
 		Assertions.assertThat(tasks.getVariables(task.getId())).containsEntry("name", "客户" + customerNo)
 				.containsEntry("idType", "身份证").containsEntry("idNo", null).containsEntry("address", "旧地址")
 				.containsEntry("secondPhone", null);
-		Assertions.assertThat((String) tasks.getVariable(task.getId(), "caseBrief"))
+		Assertions.assertThat(kit.briefOfTask(task.getId()))
 				.contains("客户资料: 姓名 客户" + customerNo + "(未核实)  证件类型 身份证(未核实)  证件号码 [缺]  详细地址 旧地址(未核实)  第二联系电话 [缺]")
 				.contains("资料待补: 缺 证件号码、第二联系电话; 待核实 姓名、证件类型、详细地址")
 				.contains("本次通话不做营销");

@@ -64,7 +64,7 @@ class TeamCaseBoundaryTest {
 		ResponseEntity<String> other = get("supervisor1", "/engine-rest/process-instance/" + team2Case + "/variables", String.class);
 
 		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(own.getBody()).containsKeys("customerNo", "caseBrief");
+		assertThat(own.getBody()).containsKeys("customerNo", "teamGroup");
 		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(other.getBody()).doesNotContain("TCB002");
 		assertThat(list("supervisor1", "/engine-rest/process-instance?businessKey=TCB002")).isEmpty();

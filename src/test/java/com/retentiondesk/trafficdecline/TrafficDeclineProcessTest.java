@@ -71,7 +71,7 @@ class TrafficDeclineProcessTest {
 		assertThat(instance).variables().containsEntry(TrafficDeclineProcess.DECLINE_STAGE, "STAGE_1")
 				.containsEntry(TrafficDeclineProcess.USAGE_MONTH, "2026-11")
 				.containsEntry(TrafficDeclineProcess.OFFER_CODE, "DECLINE_BONUS_50");
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(call.getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(call.getId()))
 				.contains("近6月话费(金额 / 通话次数):")
 				.contains("  2026-10    ¥100.00    40次  ██████████")
 				.contains("  2026-11     ¥60.00    12次  ██████")

@@ -69,7 +69,7 @@ class UpgradeProcessTest {
 		org.assertj.core.api.Assertions.assertThat(kit.call(early).getDueDate()).isEqualTo(at("2026-11-26T20:00"));
 		// five working days from Wednesday: Wed, Thu, Fri, Mon, Tue
 		org.assertj.core.api.Assertions.assertThat(kit.call(late).getDueDate()).isEqualTo(at("2026-12-01T20:00"));
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(late).getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(kit.call(late).getId()))
 				.contains("派单活动: 冬季升级").contains("近3个月小灵通账单: 无记录");
 	}
 
@@ -86,7 +86,7 @@ class UpgradeProcessTest {
 		ProcessInstance instance = kit.instanceOf(upgrades.open(customers.findById(customerNo).orElseThrow(), "冬季升级",
 				LocalDate.of(2026, 12, 31), "C网199元套餐", null));
 
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(kit.call(instance).getId(), "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(kit.call(instance).getId()))
 				.contains("近3个月小灵通账单: 2026-11 ¥47.00 (30次) 2026-10 ¥52.00 (35次) 2026-09 ¥48.50 (31次)")
 				.contains("  2026-08     ¥20.00     9次  ████");
 	}

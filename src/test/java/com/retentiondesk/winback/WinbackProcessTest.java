@@ -219,7 +219,7 @@ class WinbackProcessTest {
 		org.assertj.core.api.Assertions.assertThat(customers.findById(customerNo).orElseThrow().getSecondPhone())
 				.isEqualTo("13800001111");
 		String callId = kit.call(instance).getId();
-		org.assertj.core.api.Assertions.assertThat((String) taskService.getVariable(callId, "caseBrief"))
+		org.assertj.core.api.Assertions.assertThat(kit.briefOfTask(callId))
 				.contains("备用联系电话: 13800001111");
 	}
 
