@@ -53,6 +53,10 @@ class ArrearsScanTest {
 	@Autowired
 	HistoryService history;
 	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
+	@Autowired
+	org.camunda.bpm.engine.ManagementService management;
+	@Autowired
 	Customers customers;
 	@Autowired
 	RetentionCases cases;
@@ -154,6 +158,17 @@ class ArrearsScanTest {
 		assertThat(without.getAmountOwed()).isEqualByComparingTo("120.00");
 		assertThat(kit.brief(without.getProcessInstanceId()))
 				.contains("最近联系: 无");
+		// issue 32: a case without automatic reminders keeps only its ids and routing facts as variables; the
+		// gateway's fact and the first call's due date were transient (the task and its timer hold the date)
+		assertThat(runtime.getVariables(without.getProcessInstanceId()).keySet())
+				.containsExactlyInAnyOrder("caseId", "customerNo", "managerId", "teamGroup");
+		assertThat(history.createHistoricDetailQuery().processInstanceId(without.getProcessInstanceId()).count())
+				.as("history detail rows of the opened case").isEqualTo(4);
+		assertThat(tasks.createTaskQuery().processInstanceId(without.getProcessInstanceId()).singleResult()
+				.getDueDate()).isNotNull();
+		assertThat(management.createJobQuery().processInstanceId(without.getProcessInstanceId()).timers()
+				.singleResult().getDuedate()).isEqualTo(tasks.createTaskQuery()
+						.processInstanceId(without.getProcessInstanceId()).singleResult().getDueDate());
 	}
 
 	@Test

@@ -54,6 +54,10 @@ class IdentitySetupTest {
 	TaskService tasks;
 	@Autowired
 	FilterService filters;
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Test
 	void shouldShowManagersTheirThreeFiltersAndSupervisorsTheEscalationsToo() {
@@ -158,6 +162,20 @@ class IdentitySetupTest {
 				.get("variable");
 		assertThat(columns).extracting(c -> c.get("name") + "=" + c.get("value"))
 				.containsExactlyInAnyOrder("customerName=测试客户IDS001", "serviceNo=13300000001", "starLevel=4");
+
+		// the columns are read from the customer row when the list is shown (issue 32), not kept on the case
+		assertThat(runtime.getVariables(file.getProcessInstanceId())).doesNotContainKeys("customerName", "serviceNo",
+				"starLevel", "caseBrief");
+		assertThat(tasks.getVariablesLocal(taskId)).isEmpty();
+		jdbc.update("update customer set name = '改名客户', star_level = 5 where customer_no = 'IDS001'");
+		ResponseEntity<Map> again = http.withBasicAuth("manager1", Fixtures.PASSWORD).exchange(
+				"/engine-rest/filter/" + myTasks + "/list?maxResults=1000", HttpMethod.POST,
+				new HttpEntity<>("{}", hal), Map.class);
+		Map<String, Object> renamed = ((List<Map<String, Object>>) ((Map<String, Object>) again.getBody()
+				.get("_embedded")).get("task")).stream().filter(t -> taskId.equals(t.get("id"))).findFirst().orElseThrow();
+		assertThat((List<Map<String, Object>>) ((Map<String, Object>) renamed.get("_embedded")).get("variable"))
+				.extracting(c -> c.get("name") + "=" + c.get("value"))
+				.containsExactlyInAnyOrder("customerName=改名客户", "serviceNo=13300000001", "starLevel=5");
 	}
 
 	private List<String> filterNamesSeenBy(String user) {
