@@ -381,8 +381,13 @@ test('4. the supervisor\'s 保有看板 in Cockpit shows the figures of /api/kpi
     await page.goto(`${BASE}/camunda/app/cockpit/default/#/process-instance/${own.id}/runtime`);
     // the instance view, not the dashboard behind it: its diagram and its variables table
     await page.locator('.djs-container').first().waitFor();
-    await page.locator('td', { hasText: 'caseBrief' }).first().waitFor();
+    await page.locator('td', { hasText: 'teamGroup' }).first().waitFor();
     await page.locator('td', { hasText: LATE.no }).first().waitFor();
+    // the brief and the customer are no process variables (issue 32): the 客户情况 tab reads them from the case
+    await page.getByText('客户情况', { exact: true }).click();
+    const tab = page.locator('[data-case-brief]');
+    await tab.locator('a', { hasText: LATE.no }).waitFor();
+    assert.ok((await tab.locator('pre').innerText()).includes('客户: '), 'the case brief shows in Cockpit');
     await shot(page, 'cockpit-own-team-case');
   }, { now: (await api('GET', '/api/e2e/clock')).now });
 });

@@ -94,9 +94,12 @@ public class Notifications {
 		return outbox.findByMessageKey(key).map(OutboxMessage::getStatus);
 	}
 
-	/** Queues and delivers a message once; a message already sent under this key is left alone. */
+	/**
+	 * Queues and delivers a message once; a message already sent under this key is left alone. The outbox row is
+	 * committed first, on its own, so that the delivery's outcome is recorded even if the step then fails.
+	 */
 	public void send(String key, Channel channel, String recipient, String subject, String body) {
-		queue(key, channel, recipient, subject, body);
+		queueOnce(key, () -> new OutboxMessage(key, channel, recipient, subject, body, LocalDateTime.now(clock)));
 		deliver(key);
 	}
 
@@ -128,7 +131,13 @@ public class Notifications {
 	 * what it has to say in its own step and never waits on the mail server there.
 	 */
 	public void queue(String key, Channel channel, String recipient, String subject, String body) {
-		queueOnce(key, () -> new OutboxMessage(key, channel, recipient, subject, body, LocalDateTime.now(clock)));
+		// in the step's own transaction and connection (issue 32: a nested transaction held a second connection
+		// for every escalation job): the message is queued if and only if the step commits; a step retried after
+		// it committed finds its message, and two steps racing for one key fail one on the key's unique index,
+		// which the engine retries like any failed job
+		if (outbox.findByMessageKey(key).isEmpty()) {
+			outbox.save(new OutboxMessage(key, channel, recipient, subject, body, LocalDateTime.now(clock)));
+		}
 	}
 
 	private void queueOnce(String key, java.util.function.Supplier<OutboxMessage> message) {

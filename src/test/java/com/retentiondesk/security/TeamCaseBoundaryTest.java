@@ -59,6 +59,21 @@ class TeamCaseBoundaryTest {
 	}
 
 	@Test
+	void shouldShowASupervisorTheCaseBehindTheirOwnTeamsInstanceOnly() {
+		ResponseEntity<Map> own = get("supervisor1", "/api/cases/by-process/" + team1Case, Map.class);
+		ResponseEntity<String> other = get("supervisor1", "/api/cases/by-process/" + team2Case, String.class);
+		ResponseEntity<String> manager = get("manager2", "/api/cases/by-process/" + team1Case, String.class);
+
+		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(own.getBody()).containsEntry("customerNo", "TCB001").containsEntry("managerId", "manager2")
+				.containsEntry("label", "欠费温馨提醒");
+		assertThat((String) own.getBody().get("brief")).startsWith("客户: ").contains("(TCB001)");
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(other.getBody()).doesNotContain("TCB002");
+		assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
 	void shouldLetASupervisorReadTheirOwnTeamsCasesOnly() {
 		ResponseEntity<Map> own = get("supervisor1", "/engine-rest/process-instance/" + team1Case + "/variables", Map.class);
 		ResponseEntity<String> other = get("supervisor1", "/engine-rest/process-instance/" + team2Case + "/variables", String.class);

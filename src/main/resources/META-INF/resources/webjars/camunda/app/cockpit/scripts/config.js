@@ -22,7 +22,8 @@ export default {
     vendor: '保有工作台'
   },
   // the supervisors' KPI dashboard 保有看板 (scripts/retention-kpi.js)
-  customScripts: ['scripts/retention-kpi.js'],
+  // and the 客户情况 tab of a case's process instance (scripts/case-brief.js)
+  customScripts: ['scripts/retention-kpi.js', 'scripts/case-brief.js'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

@@ -1,0 +1,41 @@
+package com.retentiondesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.retentiondesk.DeskTest;
+
+/** Issue 32: closed cases' history is kept 180 days (configurable) and removed in the engine's nightly window. */
+@DeskTest
+class HistoryTimeToLiveTest {
+
+	@Autowired
+	RepositoryService repository;
+	@Autowired
+	ProcessEngineConfigurationImpl engine;
+
+	@Test
+	void shouldGiveEveryDeployedProcessTheConfiguredTimeToLiveAndCleanUpAtNight() {
+		assertThat(repository.createProcessDefinitionQuery().latestVersion().list())
+				.extracting(ProcessDefinition::getHistoryTimeToLive).isNotEmpty().containsOnly(180);
+		assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+		assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+		assertThat(engine.getHistoryCleanupBatchSize()).isEqualTo(500);
+		assertThat(engine.getHistoryTimeToLive()).isEqualTo("P180D");
+	}
+
+	@Test
+	void shouldReadTheSettingAsDaysAndRefuseAnythingElseByName() {
+		assertThat(HistoryTimeToLive.days("P30D")).isEqualTo(30);
+		assertThat(HistoryTimeToLive.days(" P180D ")).isEqualTo(180);
+		assertThatThrownBy(() -> HistoryTimeToLive.days("P6M")).hasMessageContaining("desk.history.time-to-live");
+		assertThatThrownBy(() -> HistoryTimeToLive.days("180")).hasMessageContaining("P180D");
+		assertThatThrownBy(() -> HistoryTimeToLive.days("P0D")).hasMessageContaining("desk.history.time-to-live");
+	}
+}
