@@ -130,7 +130,13 @@ abstract class ThroughputBenchmarkRun {
 		for (int size : SCAN_SIZES) {
 			rowsPerCase = scanAndCompare(size, rowsPerCase);
 		}
-		timerStorm(TIMERS);
+		double stock = timerStorm(TIMERS, "TD", false);
+		double desk = timerStorm(TIMERS, "TS", true);
+		if (stock > 0) {
+			row("timer storm: desk / engine's default job executor", fmt(TIMERS) + " due timers each", "", "",
+					fmt(desk) + " / " + fmt(stock) + " jobs/s", "desk/default " + ratio(desk / stock) + " (target >= 1.5)",
+					loadAverage1());
+		}
 		startUp(WAITING_CASES);
 
 		log.info("BENCHMARK ==== Retention Desk throughput: {}, {} cores (Runtime.availableProcessors), load average at end {}",
@@ -160,9 +166,15 @@ abstract class ThroughputBenchmarkRun {
 		if (rowsPerCase == 0) {
 			Map<String, Long> after = rowCounts();
 			long written = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+			long grants = after.getOrDefault("ACT_RU_AUTHORIZATION", 0L) - before.getOrDefault("ACT_RU_AUTHORIZATION", 0L);
 			rowsPerCase = (double) written / result.opened();
+			double withoutGrants = (double) (written - grants) / result.opened();
 			log.info("BENCHMARK rows written per case by the scan: {} ({} rows for {} cases; by table: {})",
 					String.format("%.1f", rowsPerCase), written, result.opened(), diff(before, after));
+			row("rows per opened arrears case (history FULL)", fmt(result.opened()) + " cases", fmt(written) + " rows", "",
+					String.format("%.1f rows/case without the %.1f authorization rows of team scoping", withoutGrants,
+							(double) grants / result.opened()),
+					"target <= 30: " + (withoutGrants <= 30 ? "met" : "NOT met"), loadAverage1());
 		}
 		double scanCasesPerSecond = result.opened() / seconds;
 		row("arrears scan (" + workers + " x chunks of " + scanChunk + ")", fmt(customers) + " customers", fmt(result.opened()) + " cases",
@@ -294,14 +306,20 @@ abstract class ThroughputBenchmarkRun {
 
 	// ---- timer storm
 
-	private void timerStorm(int timers) throws InterruptedException {
+	/**
+	 * Cases waiting at the follow-up timer, all due, then a job executor until all have fired: the desk's
+	 * (the engine's as Spring configured it from {@code camunda.bpm.job-execution.*}), or a {@link DefaultJobExecutor}
+	 * with the engine's own defaults (3 threads, 3 jobs per acquisition) registered with the same engine.
+	 *
+	 * @return jobs per second
+	 */
+	private double timerStorm(int timers, String keyPrefix, boolean desk) throws InterruptedException {
 		if (timers <= 0) {
-			return;
+			return 0;
 		}
 		CommandExecutor ownTransaction = engineConfiguration.getCommandExecutorTxRequiresNew();
 		Date dueAlready = new Date(ClockUtil.getCurrentTime().getTime() - 60_000);
 		Date secondCallDue = Date.from(Instant.now().plus(Duration.ofDays(2)));
-		String keyPrefix = "TS";
 		long t = System.nanoTime();
 		for (int from = 0; from < timers; from += CHUNK) {
 			int first = from;
@@ -323,8 +341,12 @@ abstract class ThroughputBenchmarkRun {
 		log.info("BENCHMARK (setup) {} cases waiting at {} in {} s; due jobs: {}, of them follow-up timers: {}", timers,
 				ArrearsProcess.TIMER_FOLLOW_UP, secs(seconds(t)), dueJobs, ours);
 
-		JobExecutor executor = engineConfiguration.getJobExecutor();
-		configureAsProduction(executor);
+		JobExecutor executor = desk ? engineConfiguration.getJobExecutor() : new DefaultJobExecutor();
+		if (desk) {
+			configureAsProduction(executor);
+		} else {
+			executor.registerProcessEngine((org.camunda.bpm.engine.impl.ProcessEngineImpl) engineConfiguration.getProcessEngine());
+		}
 		log.info("BENCHMARK (setup) job executor {}: {} jobs per acquisition, wait {} ms, lock {} ms, threads {}-{}, "
 				+ "queue {}, active: {}", executor.getClass().getSimpleName(), executor.getMaxJobsPerAcquisition(),
 				executor.getWaitTimeInMillis(), executor.getLockTimeInMillis(), jobThreads(executor), jobMaxThreads(executor),
@@ -345,28 +367,32 @@ abstract class ThroughputBenchmarkRun {
 			}
 		} finally {
 			executor.shutdown();
+			if (!desk) {
+				executor.unregisterProcessEngine((org.camunda.bpm.engine.impl.ProcessEngineImpl) engineConfiguration.getProcessEngine());
+			}
 		}
 		double seconds = seconds(t);
 		long fired = ours - Math.max(0, management.createJobQuery().activityId(ArrearsProcess.TIMER_FOLLOW_UP).count());
 		Long duplicateTimers = jdbc.queryForObject("select count(*) from (select a.PROC_INST_ID_ from ACT_HI_ACTINST a "
-				+ "join ACT_HI_PROCINST p on p.PROC_INST_ID_ = a.PROC_INST_ID_ where p.BUSINESS_KEY_ like 'TS%' "
+				+ "join ACT_HI_PROCINST p on p.PROC_INST_ID_ = a.PROC_INST_ID_ where p.BUSINESS_KEY_ like '" + keyPrefix + "%' "
 				+ "and a.ACT_ID_ = ? and a.END_TIME_ is not null group by a.PROC_INST_ID_ having count(*) > 1) d",
 				Long.class, ArrearsProcess.TIMER_FOLLOW_UP);
 		Long secondCalls = jdbc.queryForObject("select count(*) from ACT_RU_TASK t join ACT_HI_PROCINST p "
-				+ "on p.PROC_INST_ID_ = t.PROC_INST_ID_ where p.BUSINESS_KEY_ like 'TS%' and t.TASK_DEF_KEY_ = ?", Long.class,
+				+ "on p.PROC_INST_ID_ = t.PROC_INST_ID_ where p.BUSINESS_KEY_ like '" + keyPrefix + "%' and t.TASK_DEF_KEY_ = ?", Long.class,
 				ArrearsProcess.TASK_SECOND_CALL);
 		Long casesWithSecondCall = jdbc.queryForObject("select count(distinct t.PROC_INST_ID_) from ACT_RU_TASK t "
-				+ "join ACT_HI_PROCINST p on p.PROC_INST_ID_ = t.PROC_INST_ID_ where p.BUSINESS_KEY_ like 'TS%' "
+				+ "join ACT_HI_PROCINST p on p.PROC_INST_ID_ = t.PROC_INST_ID_ where p.BUSINESS_KEY_ like '" + keyPrefix + "%' "
 				+ "and t.TASK_DEF_KEY_ = ?", Long.class, ArrearsProcess.TASK_SECOND_CALL);
 		long failing = management.createJobQuery().withException().count();
 		long duplicates = duplicateTimers + (secondCalls - casesWithSecondCall);
-		row("timer storm (job executor, " + jobThreads(executor) + " threads)", fmt(timers) + " due timers", fmt(fired) + " fired", secs(seconds),
+		row("timer storm (" + (desk ? "desk's" : "engine's default") + " job executor, " + jobThreads(executor) + " threads)", fmt(timers) + " due timers", fmt(fired) + " fired", secs(seconds),
 				fmt(fired / seconds) + " jobs/s" + cpuPer(cpu, fired, "job"), "duplicates " + duplicates + ", second calls " + fmt(secondCalls)
 						+ ", jobs failing " + failing, loadAverage1());
 		if (duplicates != 0 || fired != timers || secondCalls != timers) {
 			throw new AssertionError("timer storm: " + fired + " of " + timers + " fired, " + secondCalls
 					+ " second calls, duplicates " + duplicates + ", failing jobs " + failing);
 		}
+		return fired / seconds;
 	}
 
 	// ---- start-up with waiting cases

@@ -27,7 +27,6 @@ class HistoryTimeToLiveTest {
 		assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
 		assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
 		assertThat(engine.getHistoryCleanupBatchSize()).isEqualTo(500);
-		assertThat(engine.getHistoryTimeToLive()).isEqualTo("P180D");
 	}
 
 	@Test

@@ -23,9 +23,13 @@ class WebappLocalesServedTest {
 		ResponseEntity<String> config = http.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class);
 		ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/scripts/retention-kpi.js", String.class);
 
-		assertThat(config.getBody()).contains("customScripts: ['scripts/retention-kpi.js']");
+		assertThat(config.getBody()).contains("customScripts: ['scripts/retention-kpi.js', 'scripts/case-brief.js']");
 		assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.dashboard'").contains("保有看板").contains("/api/kpi");
+		ResponseEntity<String> tab = http.getForEntity("/camunda/app/cockpit/scripts/case-brief.js", String.class);
+		assertThat(tab.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(tab.getBody()).contains("pluginPoint: 'cockpit.processInstance.runtime.tab'").contains("客户情况")
+				.contains("/api/cases/by-process/");
 	}
 
 	@ParameterizedTest
