@@ -334,6 +334,7 @@ abstract class TasklistBenchmarkRun {
 					copy(session, meta, table.getKey(), table.getValue(), in, batch, now);
 				}
 				copyAuthorizations(session, in, batch);
+				copyCaseRows(session, in, batch);
 				copies += batch;
 			}
 			session.execute(h2 ? "set referential_integrity true" : "set foreign_key_checks = 1");
@@ -341,7 +342,7 @@ abstract class TasklistBenchmarkRun {
 				// a desk grows by a few thousand tasks a day and the server keeps its statistics up to date;
 				// after this bulk copy they are stale until it gets round to them (seen: plans 10x slower)
 				session.execute("analyze table ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION, ACT_RU_VARIABLE, "
-						+ "ACT_RU_EXECUTION");
+						+ "ACT_RU_EXECUTION, retention_case");
 			}
 		}
 		log.info("BENCHMARK tasklist: {} copies of {} seed tasks in {} s", copies, seedTasks,
@@ -400,6 +401,17 @@ abstract class TasklistBenchmarkRun {
 		parameters.add(copies + batch);
 		session.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from " + table
 				+ " R cross join BENCH_SEQ S where S.N > ? and S.N <= ? and " + where, parameters.toArray());
+	}
+
+	/**
+	 * The case rows of the copied instances, where Tasklist's customer columns come from (issue 32); NULL as
+	 * their open flag, so that the one-open-case-per-customer key lets a customer have them all.
+	 */
+	private void copyCaseRows(JdbcTemplate session, String seedIn, int batch) {
+		session.update("insert into retention_case (case_type, customer_no, manager_id, opened_at, process_instance_id, "
+				+ "escalations, version, brief) select R.case_type, R.customer_no, R.manager_id, R.opened_at, "
+				+ "concat(R.process_instance_id, '-', S.N), 0, 0, R.brief from retention_case R cross join BENCH_SEQ S "
+				+ "where S.N > ? and S.N <= ? and R.process_instance_id in (" + seedIn + ")", copies, copies + batch);
 	}
 
 	/** The task authorizations (candidate group and assignee) of the copied tasks. */

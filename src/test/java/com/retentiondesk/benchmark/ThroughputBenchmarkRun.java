@@ -341,12 +341,13 @@ abstract class ThroughputBenchmarkRun {
 		log.info("BENCHMARK (setup) {} cases waiting at {} in {} s; due jobs: {}, of them follow-up timers: {}", timers,
 				ArrearsProcess.TIMER_FOLLOW_UP, secs(seconds(t)), dueJobs, ours);
 
-		JobExecutor executor = desk ? engineConfiguration.getJobExecutor() : new DefaultJobExecutor();
+		JobExecutor executor = engineConfiguration.getJobExecutor();
 		if (desk) {
 			configureAsProduction(executor);
 		} else {
-			executor.registerProcessEngine((org.camunda.bpm.engine.impl.ProcessEngineImpl) engineConfiguration.getProcessEngine());
+			configureAsEngineDefault(executor);
 		}
+		freshAcquisition(executor);
 		log.info("BENCHMARK (setup) job executor {}: {} jobs per acquisition, wait {} ms, lock {} ms, threads {}-{}, "
 				+ "queue {}, active: {}", executor.getClass().getSimpleName(), executor.getMaxJobsPerAcquisition(),
 				executor.getWaitTimeInMillis(), executor.getLockTimeInMillis(), jobThreads(executor), jobMaxThreads(executor),
@@ -367,9 +368,6 @@ abstract class ThroughputBenchmarkRun {
 			}
 		} finally {
 			executor.shutdown();
-			if (!desk) {
-				executor.unregisterProcessEngine((org.camunda.bpm.engine.impl.ProcessEngineImpl) engineConfiguration.getProcessEngine());
-			}
 		}
 		double seconds = seconds(t);
 		long fired = ours - Math.max(0, management.createJobQuery().activityId(ArrearsProcess.TIMER_FOLLOW_UP).count());
@@ -526,6 +524,32 @@ abstract class ThroughputBenchmarkRun {
 		}
 	}
 
+	/** The settings of a {@link DefaultJobExecutor} as the engine makes it: 3 threads (up to 10), queue 3, 3 jobs per acquisition. */
+	private static void configureAsEngineDefault(JobExecutor executor) {
+		DefaultJobExecutor defaults = new DefaultJobExecutor();
+		executor.setMaxJobsPerAcquisition(defaults.getMaxJobsPerAcquisition());
+		executor.setWaitTimeInMillis(defaults.getWaitTimeInMillis());
+		if (executor instanceof DefaultJobExecutor pool) {
+			pool.setCorePoolSize(defaults.getCorePoolSize());
+			pool.setMaxPoolSize(defaults.getMaxPoolSize());
+			pool.setQueueSize(defaults.getQueueSize());
+		}
+	}
+
+	/**
+	 * A job executor that was started and shut down keeps its acquisition loop, stopped for good: the next start
+	 * gets a new one (the executor makes it when it has none).
+	 */
+	private static void freshAcquisition(JobExecutor executor) {
+		try {
+			java.lang.reflect.Field runnable = JobExecutor.class.getDeclaredField("acquireJobsRunnable");
+			runnable.setAccessible(true);
+			runnable.set(executor, null);
+		} catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("cannot restart the job executor for a second storm", e);
+		}
+	}
+
 	private static int jobThreads(JobExecutor executor) {
 		return executor instanceof DefaultJobExecutor pool ? pool.getCorePoolSize() : -1;
 	}
@@ -622,7 +646,7 @@ abstract class ThroughputBenchmarkRun {
 		return String.format("%.2f", value);
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
 			return parts[0] + " " + parts[1] + " " + parts[2];
