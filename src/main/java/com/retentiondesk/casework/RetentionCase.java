@@ -19,9 +19,6 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "retention_case")
-// an update writes only the columns that changed: the second write of a case the scan opens (its process
-// instance) does not send the brief again
-@org.hibernate.annotations.DynamicUpdate
 public class RetentionCase {
 
 	static final int BRIEF_LENGTH = 4000;
