@@ -3,6 +3,7 @@ package com.retentiondesk.system;
 import java.time.Period;
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -72,8 +73,13 @@ class HistoryTimeToLive extends AbstractProcessEnginePlugin {
 		int updated = 0;
 		for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
 			if (definition.getHistoryTimeToLive() == null || definition.getHistoryTimeToLive() != days) {
-				repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days);
-				updated++;
+				try {
+					repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days);
+					updated++;
+				} catch (OptimisticLockingException setByAnotherNode) {
+					// nodes starting together after a change of the setting: one of them updates each definition
+					log.debug("history time to live of {} set by another node", definition.getId());
+				}
 			}
 		}
 		if (updated > 0) {

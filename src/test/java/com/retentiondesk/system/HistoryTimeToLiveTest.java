@@ -19,6 +19,10 @@ class HistoryTimeToLiveTest {
 	RepositoryService repository;
 	@Autowired
 	ProcessEngineConfigurationImpl engine;
+	@Autowired
+	HistoryTimeToLive timeToLive;
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine processEngine;
 
 	@Test
 	void shouldGiveEveryDeployedProcessTheConfiguredTimeToLiveAndCleanUpAtNight() {
@@ -27,6 +31,17 @@ class HistoryTimeToLiveTest {
 		assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
 		assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
 		assertThat(engine.getHistoryCleanupBatchSize()).isEqualTo(500);
+	}
+
+	@Test
+	void shouldBringADefinitionDeployedWithAnotherTimeToLiveToTheSettingAtTheNextStart() {
+		ProcessDefinition arrears = repository.createProcessDefinitionQuery().processDefinitionKey("ArrearsReminderProcess")
+				.latestVersion().singleResult();
+		repository.updateProcessDefinitionHistoryTimeToLive(arrears.getId(), 30);
+
+		timeToLive.postProcessEngineBuild(processEngine);
+
+		assertThat(repository.getProcessDefinition(arrears.getId()).getHistoryTimeToLive()).isEqualTo(180);
 	}
 
 	@Test
