@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,17 +57,9 @@ public class Customer implements Persistable<String> {
 	/** When and how the customer opted out of care and marketing SMS (回复TD退订); null while they have not. */
 	private LocalDateTime smsOptOutAt;
 	private String smsOptOutVia;
-	// who confirmed each basic with the customer on a reached call, and when (用户资料 真实性); cleared when the value changes
-	private String nameVerifiedBy;
-	private LocalDateTime nameVerifiedAt;
-	private String idTypeVerifiedBy;
-	private LocalDateTime idTypeVerifiedAt;
-	private String idNoVerifiedBy;
-	private LocalDateTime idNoVerifiedAt;
-	private String addressVerifiedBy;
-	private LocalDateTime addressVerifiedAt;
-	private String secondPhoneVerifiedBy;
-	private LocalDateTime secondPhoneVerifiedAt;
+	/** Who confirmed each basic with the customer, and when; Hibernate leaves it null when all its columns are. */
+	@Embedded
+	private ProfileVerifications verifications;
 	/** 1 when all five basics are there / all verified: indexed for the figures and the scan (V30). */
 	private int profileComplete;
 	private int profileVerified;
@@ -237,38 +230,24 @@ public class Customer implements Persistable<String> {
 
 	/** Who verified the field, or null. */
 	public String verifiedBy(ProfileField field) {
-		return switch (field) {
-			case NAME -> nameVerifiedBy;
-			case ID_TYPE -> idTypeVerifiedBy;
-			case ID_NO -> idNoVerifiedBy;
-			case ADDRESS -> addressVerifiedBy;
-			case SECOND_PHONE -> secondPhoneVerifiedBy;
-			case EMAIL -> null;
-		};
+		return verifications().by(field);
 	}
 
 	/** When the field was verified, or null. */
 	public LocalDateTime verifiedAt(ProfileField field) {
-		return switch (field) {
-			case NAME -> nameVerifiedAt;
-			case ID_TYPE -> idTypeVerifiedAt;
-			case ID_NO -> idNoVerifiedAt;
-			case ADDRESS -> addressVerifiedAt;
-			case SECOND_PHONE -> secondPhoneVerifiedAt;
-			case EMAIL -> null;
-		};
+		return verifications().at(field);
 	}
 
 	private void setVerification(ProfileField field, String by, LocalDateTime at) {
-		switch (field) {
-			case NAME -> { nameVerifiedBy = by; nameVerifiedAt = at; }
-			case ID_TYPE -> { idTypeVerifiedBy = by; idTypeVerifiedAt = at; }
-			case ID_NO -> { idNoVerifiedBy = by; idNoVerifiedAt = at; }
-			case ADDRESS -> { addressVerifiedBy = by; addressVerifiedAt = at; }
-			case SECOND_PHONE -> { secondPhoneVerifiedBy = by; secondPhoneVerifiedAt = at; }
-			case EMAIL -> { }
-		}
+		verifications().set(field, by, at);
 		refreshProfileFlags();
+	}
+
+	private ProfileVerifications verifications() {
+		if (verifications == null) {
+			verifications = new ProfileVerifications();
+		}
+		return verifications;
 	}
 
 	/** Whether all five basics are there (完备). */
