@@ -8,13 +8,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.retentiondesk.web.DeskGroups;
 
@@ -34,13 +33,18 @@ public class TeamSupervisors {
 
 	private final IdentityService identity;
 	private final Set<String> synced = ConcurrentHashMap.newKeySet();
-	/** Its own transaction: a clash with another node must not roll back the case that asked. */
-	private final TransactionTemplate ownTransaction;
+	/**
+	 * Its own engine command and transaction: a clash with another node (or another job thread) creating the
+	 * same group must not roll back the case that asked. (A Spring transaction of its own is not enough: called
+	 * from a job, as a supervisor task's start listener is, the identity service would join the job's command
+	 * context and flush the group with the job, which then fails on the duplicate and waits for its retry.)
+	 */
+	private final CommandExecutor ownCommand;
 
-	TeamSupervisors(ProcessEngine engine, PlatformTransactionManager transactions) {
+	TeamSupervisors(ProcessEngine engine) {
 		this.identity = engine.getIdentityService();
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.ownCommand = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+				.getCommandExecutorTxRequiresNew();
 	}
 
 	/** The group of the team's supervisors, created and filled on this node's first call for the team. */
@@ -64,7 +68,10 @@ public class TeamSupervisors {
 	void sync(String team) {
 		String groupId = DeskGroups.supervisorsOf(team);
 		try {
-			ownTransaction.executeWithoutResult(status -> fill(team, groupId));
+			ownCommand.execute(context -> {
+				fill(team, groupId);
+				return null;
+			});
 		} catch (RuntimeException anotherNodeWasFaster) {
 			// two nodes creating the same group or membership: the other one's row is the same
 			log.debug("group {}: {}", groupId, anotherNodeWasFaster.getMessage());
@@ -72,22 +79,20 @@ public class TeamSupervisors {
 	}
 
 	private void fill(String team, String groupId) {
-		{
-			if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-				Group group = identity.newGroup(groupId);
-				Group teamGroup = identity.createGroupQuery().groupId(team).singleResult();
-				group.setName((teamGroup == null || teamGroup.getName() == null ? team : teamGroup.getName()) + " 主管");
-				group.setType(DeskGroups.TEAM_SUPERVISORS_TYPE);
-				identity.saveGroup(group);
-				log.info("created group {} for the supervisors of team {}", groupId, team);
-			}
-			Set<String> supervisors = ids(identity.createUserQuery().memberOfGroup(DeskGroups.SUPERVISORS).list());
-			Set<String> members = ids(identity.createUserQuery().memberOfGroup(groupId).list());
-			for (User user : identity.createUserQuery().memberOfGroup(team).list()) {
-				if (supervisors.contains(user.getId()) && !members.contains(user.getId())) {
-					identity.createMembership(user.getId(), groupId);
-					log.info("supervisor {} added to {}", user.getId(), groupId);
-				}
+		if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+			Group group = identity.newGroup(groupId);
+			Group teamGroup = identity.createGroupQuery().groupId(team).singleResult();
+			group.setName((teamGroup == null || teamGroup.getName() == null ? team : teamGroup.getName()) + " 主管");
+			group.setType(DeskGroups.TEAM_SUPERVISORS_TYPE);
+			identity.saveGroup(group);
+			log.info("created group {} for the supervisors of team {}", groupId, team);
+		}
+		Set<String> supervisors = ids(identity.createUserQuery().memberOfGroup(DeskGroups.SUPERVISORS).list());
+		Set<String> members = ids(identity.createUserQuery().memberOfGroup(groupId).list());
+		for (User user : identity.createUserQuery().memberOfGroup(team).list()) {
+			if (supervisors.contains(user.getId()) && !members.contains(user.getId())) {
+				identity.createMembership(user.getId(), groupId);
+				log.info("supervisor {} added to {}", user.getId(), groupId);
 			}
 		}
 	}
