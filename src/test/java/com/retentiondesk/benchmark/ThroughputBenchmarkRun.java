@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -442,14 +443,24 @@ abstract class ThroughputBenchmarkRun {
 			return;
 		}
 		boolean h2 = database.startsWith("H2");
-		String h2File = null;
+		// the same desk on an empty database of its own (schema and demo users, no case): a first start
+		// creates the schema, the second is the one compared
+		Map<String, String> emptyDatabase = h2 ? Map.of("DESK_H2_FILE", "./target/benchmark-h2/empty-" + UUID.randomUUID())
+				: Map.of("DB_URL", freshDatabase(jdbcUrl, "_empty"));
+		Startup schema = startJvm(jar, h2, emptyDatabase, "empty-1");
+		row("start-up of a 2nd desk JVM (java -jar), first start", "empty database", "schema created", secs(schema.upAfter())
+				+ " to health UP", schema.heap(), "Spring: " + schema.started(), loadAverage1());
+		Startup empty = startJvm(jar, h2, emptyDatabase, "empty-2");
+		row("start-up of a 2nd desk JVM (java -jar)", "empty database", "0 open tasks", secs(empty.upAfter())
+				+ " to health UP", empty.heap(), "Spring: " + empty.started(), loadAverage1());
+		Map<String, String> thisDatabase = Map.of();
 		if (h2) {
 			// the second JVM opens the same file; H2 lets only one process have it
 			Matcher m = Pattern.compile("jdbc:h2:(?:file:)?([^;]+)").matcher(jdbcUrl);
 			if (!m.find() || jdbcUrl.startsWith("jdbc:h2:mem:")) {
 				throw new IllegalStateException("not an H2 file database: " + jdbcUrl);
 			}
-			h2File = m.group(1);
+			thisDatabase = Map.of("DESK_H2_FILE", m.group(1));
 			// close the pool first, or it opens the file again at once
 			dataSource.unwrap(HikariDataSource.class).close();
 			try (Connection c = DriverManager.getConnection(jdbcUrl, environment.getProperty("spring.datasource.username"),
@@ -457,6 +468,27 @@ abstract class ThroughputBenchmarkRun {
 				c.createStatement().execute("SHUTDOWN");
 			}
 		}
+		Startup full = startJvm(jar, h2, thisDatabase, "waiting");
+		row("start-up of a 2nd desk JVM (java -jar)", fmt(waiting) + " waiting cases", fmt(openTasks) + " open tasks, "
+				+ fmt(jobs) + " jobs", secs(full.upAfter()) + " to health UP", full.heap(), "Spring: " + full.started(),
+				loadAverage1());
+		row("start-up with " + fmt(waiting) + " waiting cases / empty database", "", "", "",
+				secs(full.upAfter()) + " / " + secs(empty.upAfter()) + " s; heap " + fmt(full.heapMb()) + " / "
+						+ fmt(empty.heapMb()) + " MB",
+				"start-up " + ratio(full.upAfter() / empty.upAfter()) + ", heap " + ratio(full.heapMb() / empty.heapMb())
+						+ " (target <= 1.1 each); heap " + (full.heapMb() <= 256 ? "<=" : ">") + " 256 MB",
+				loadAverage1());
+	}
+
+	/** A second desk JVM's start: seconds to health UP, heap used after a full GC (MB; -1 if unknown). */
+	private record Startup(double upAfter, double heapMb, String started) {
+		String heap() {
+			return heapMb < 0 ? "heap unknown" : fmt(heapMb) + " MB heap used after GC";
+		}
+	}
+
+	/** Starts {@code java -jar} on the profile's database (or the one {@code env} names) until health is UP. */
+	private Startup startJvm(File jar, boolean h2, Map<String, String> env, String name) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -471,10 +503,8 @@ abstract class ThroughputBenchmarkRun {
 			command.add("--spring.profiles.active=mysql");
 		}
 		ProcessBuilder builder = new ProcessBuilder(command);
-		if (h2) {
-			builder.environment().put("DESK_H2_FILE", h2File);
-		}
-		Path appLog = Path.of("target", "benchmark-startup-" + (h2 ? "h2" : "mysql") + ".log");
+		builder.environment().putAll(env);
+		Path appLog = Path.of("target", "benchmark-startup-" + (h2 ? "h2" : "mysql") + "-" + name + ".log");
 		builder.redirectErrorStream(true).redirectOutput(appLog.toFile());
 		String user = h2 ? "admin" : System.getenv("DESK_ADMIN_USER");
 		String password = h2 ? environment.getProperty("desk.demo.password") : System.getenv("DESK_ADMIN_PASSWORD");
@@ -509,17 +539,29 @@ abstract class ThroughputBenchmarkRun {
 					+ "/actuator/metrics/jvm.memory.used?tag=area:heap")).header("Authorization", auth).build(),
 					HttpResponse.BodyHandlers.ofString());
 			Matcher value = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)").matcher(heap.body());
-			String heapUsed = heap.statusCode() == 200 && value.find()
-					? fmt(Double.parseDouble(value.group(1)) / 1024 / 1024) + " MB heap used after GC"
-					: "heap: HTTP " + heap.statusCode() + " " + heap.body();
-			row("start-up of a 2nd desk JVM (java -jar)", fmt(waiting) + " waiting cases", fmt(openTasks) + " open tasks, "
-					+ fmt(jobs) + " jobs", secs(upAfter) + " to health UP", heapUsed, "Spring: " + started, loadAverage1());
+			if (heap.statusCode() != 200 || !value.find()) {
+				log.warn("BENCHMARK heap of the {} start: HTTP {} {}", name, heap.statusCode(), heap.body());
+				return new Startup(upAfter, -1, started);
+			}
+			return new Startup(upAfter, Double.parseDouble(value.group(1)) / 1024 / 1024, started);
 		} finally {
 			app.destroy();
 			if (!app.waitFor(60, TimeUnit.SECONDS)) {
 				app.destroyForcibly();
 			}
 		}
+	}
+
+	/** A new, empty MariaDB database beside the one of {@code url}, named with {@code suffix}; its JDBC URL. */
+	private String freshDatabase(String url, String suffix) {
+		Matcher m = Pattern.compile("^(jdbc:[a-z]+://[^/]+/)([A-Za-z0-9_]+)(.*)$").matcher(url);
+		if (!m.matches()) {
+			throw new IllegalStateException("cannot name a database beside " + url);
+		}
+		String name = m.group(2) + suffix;
+		jdbc.execute("drop database if exists " + name);
+		jdbc.execute("create database " + name + " character set utf8mb4 collate utf8mb4_bin");
+		return m.group(1) + name + m.group(3);
 	}
 
 	private static File findJar() {
