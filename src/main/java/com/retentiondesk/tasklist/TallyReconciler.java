@@ -1,6 +1,8 @@
 package com.retentiondesk.tasklist;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -70,16 +72,26 @@ final class TallyReconciler {
 				tally.merge(new Key(rs.getString(2), rs.getString(3), day == null ? null : day.toLocalDate()),
 						(long) rs.getInt(5), Long::sum);
 			});
-			Map<String, TaskRow> tasks = new HashMap<>();
-			jdbc.query("select L.TASK_ID_, L.GROUP_ID_, T.TASK_DEF_KEY_, T.DUE_DATE_ from ACT_RU_IDENTITYLINK L inner join "
-					+ "ACT_RU_TASK T on T.ID_ = L.TASK_ID_ where L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null", rs -> {
-						String taskKey = rs.getString(3);
-						Timestamp due = rs.getTimestamp(4);
-						tasks.computeIfAbsent(rs.getString(1), id -> new TaskRow(new TreeSet<>(), taskKey == null ? "" : taskKey,
-								due == null ? null : due.toInstant().atZone(zone).toLocalDate())).groups().add(rs.getString(2));
-					});
+			// streamed in task order, each task counted once its last group is read: the memory is the tally's
+			// few hundred keys, not a row per open task (300,000 rows held at once, and as many sets of groups,
+			// had this every 5 minutes on every node, issue 32)
 			Map<Key, Long> exact = new HashMap<>();
-			tasks.values().forEach(task -> exact.merge(new Key(TallyRows.key(task.groups()), task.taskKey(), task.day()), 1L, Long::sum));
+			TaskCounter counter = new TaskCounter(exact);
+			jdbc.query(connection -> {
+				PreparedStatement statement = connection.prepareStatement("select L.TASK_ID_, L.GROUP_ID_, "
+						+ "T.TASK_DEF_KEY_, T.DUE_DATE_ from ACT_RU_IDENTITYLINK L inner join ACT_RU_TASK T on T.ID_ = "
+						+ "L.TASK_ID_ where L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null order by L.TASK_ID_",
+						ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+				// MySQL's driver reads a whole result into memory unless asked to stream it, row by row
+				statement.setFetchSize(connection.getMetaData().getDriverName().startsWith("MySQL") ? Integer.MIN_VALUE
+						: 1_000);
+				return statement;
+			}, rs -> {
+				Timestamp due = rs.getTimestamp(4);
+				counter.row(rs.getString(1), rs.getString(2), rs.getString(3),
+						due == null ? null : due.toInstant().atZone(zone).toLocalDate());
+			});
+			counter.done();
 			int oversized = exact.keySet().stream().filter(key -> key.groups().length() > TallyRows.MAX_KEY).toList().size();
 			exact.keySet().removeIf(key -> key.groups().length() > TallyRows.MAX_KEY);
 			return new Snapshot(ids, tally, exact, oversized);
@@ -135,7 +147,37 @@ final class TallyReconciler {
 		return keys;
 	}
 
-	private record TaskRow(TreeSet<String> groups, String taskKey, LocalDate day) {
+	/** Counts tasks from their rows in task order: a task's rows (one per candidate group) come together. */
+	private static final class TaskCounter {
+
+		private final Map<Key, Long> exact;
+		private String taskId;
+		private TreeSet<String> groups = new TreeSet<>();
+		private String taskKey;
+		private LocalDate day;
+
+		TaskCounter(Map<Key, Long> exact) {
+			this.exact = exact;
+		}
+
+		void row(String task, String group, String key, LocalDate due) {
+			if (!task.equals(taskId)) {
+				done();
+				taskId = task;
+				taskKey = key == null ? "" : key;
+				day = due;
+			}
+			groups.add(group);
+		}
+
+		/** Counts the task read last. */
+		void done() {
+			if (taskId != null) {
+				exact.merge(new Key(TallyRows.key(groups), taskKey, day), 1L, Long::sum);
+				groups = new TreeSet<>();
+				taskId = null;
+			}
+		}
 	}
 
 	private record Snapshot(List<Long> ids, Map<Key, Long> tally, Map<Key, Long> exact, int oversized) {

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -114,6 +115,18 @@ abstract class TasklistBenchmarkRun {
 	static final long CONCURRENT_SECONDS = Long.getLong("benchmark.concurrentSeconds", 30);
 	/** Warm-up rounds of the stock path: its seconds per call are the database's, not the JIT's. */
 	static final int STOCK_WARMUPS = Integer.getInteger("benchmark.stockWarmups", 3);
+	/**
+	 * Closed cases past their time to live whose history the engine's cleanup removes while the last level is
+	 * timed again (0: no such measurement); at most 1,000 copies of the seed's cases.
+	 */
+	static final int CLEANUP_CASES = Integer.getInteger("benchmark.cleanupCases", 0);
+	/** The history tables a closed case leaves, copied for the cleanup. */
+	private static final List<String> HISTORY = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+			"ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_JOB_LOG");
+	/** Columns of the history tables that hold ids of copied rows. */
+	private static final Set<String> HISTORY_IDS = Set.of("ID_", "PROC_INST_ID_", "ROOT_PROC_INST_ID_", "EXECUTION_ID_",
+			"TASK_ID_", "ACT_INST_ID_", "PARENT_ACT_INST_ID_", "VAR_INST_ID_", "JOB_ID_", "PROCESS_INSTANCE_ID_",
+			"CALL_PROC_INST_ID_", "SUPER_PROCESS_INSTANCE_ID_");
 	private static final Logger log = LoggerFactory.getLogger(TasklistBenchmarkRun.class);
 	/** Runtime tables copied per seed case, and the columns that hold ids of copied rows. */
 	private static final Map<String, Set<String>> COPIED = new LinkedHashMap<>();
@@ -144,12 +157,18 @@ abstract class TasklistBenchmarkRun {
 	TestRestTemplate http;
 	@Autowired
 	TaskAuthorizationCheck check;
+	@Autowired
+	HistoryService history;
+	@org.springframework.beans.factory.annotation.Value("${desk.history.cleanup-duty:0.1}")
+	String duty;
 
 	private final List<String> seedInstances = new ArrayList<>();
 	/** What the warm-up did at each level, for the results' heading. */
 	private final List<String> warmUps = new ArrayList<>();
 	private int copies;
 	private String tag;
+	/** p95 of each row by path and call ("desk 我的任务 ..."), for the cleanup's comparison. */
+	private final Map<String, Long> p95s = new LinkedHashMap<>();
 
 	@Test
 	void tasklistAtVolume() throws SQLException {
@@ -183,7 +202,148 @@ abstract class TasklistBenchmarkRun {
 		log.info("BENCHMARK tasklist results ({} calls per row, each after 1 untimed call; warm-up per level: {}; "
 				+ "team counts answered from the task tally: {}):\n{}", CALLS, String.join("; ", warmUps),
 				TaskTally.countsAnswered(), String.join("\n", table));
+		cleanupWhileMeasuring(LEVELS[LEVELS.length - 1]);
 		creationCost();
+	}
+
+	/**
+	 * The Tasklist p95 while the engine's history cleanup removes closed cases past their time to live (issue 32):
+	 * {@link #CLEANUP_CASES} closed cases' history is copied from the seed's, removal time yesterday, then every
+	 * call of the last level is timed once more without the cleanup ("before", after a short warm-up) and once
+	 * while a thread runs the cleanup job whenever it is due, as the job executor does in the nightly window
+	 * ("clean"; the desk paces it, {@code desk.history.cleanup-duty}). Prints each call's p95 ratio, the rows
+	 * removed and whether a backlog was left when the last call was timed (there must be, or the figure says
+	 * nothing).
+	 */
+	private void cleanupWhileMeasuring(int level) {
+		if (CLEANUP_CASES <= 0) {
+			return;
+		}
+		long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+		int closedCopies = Math.min(1000, Math.max(1, CLEANUP_CASES / seedInstances.size()));
+		long start = System.nanoTime();
+		copyClosedHistory(closedCopies);
+		long rowsBefore = removableHistoryRows();
+		log.info("BENCHMARK tasklist: {} closed cases past their time to live, {} history rows, copied in {} s",
+				closedCopies * seedInstances.size(), rowsBefore, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+		List<String> table = new ArrayList<>(measure(open, "before", 20));
+		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+		Thread cleaner = new Thread(() -> {
+			// what the job executor does with the cleanup job in the nightly window: run it whenever it is due (the
+			// desk paces it, desk.history.cleanup-duty); cleanUpHistoryAsync(true) makes it due now, whatever the window
+			history.cleanUpHistoryAsync(true);
+			while (!stop.get()) {
+				for (Job job : history.findHistoryCleanupJobs()) {
+					if (!job.getDuedate().after(new java.util.Date())) {
+						management.executeJob(job.getId());
+						runs.incrementAndGet();
+					}
+				}
+				try {
+					Thread.sleep(20);
+				} catch (InterruptedException e) {
+					return;
+				}
+			}
+		}, "history-cleanup");
+		long cleanupStart = System.nanoTime();
+		cleaner.start();
+		table.addAll(measure(open, "clean", 0));
+		double measuredFor = (System.nanoTime() - cleanupStart) / 1e9;
+		stop.set(true);
+		try {
+			cleaner.join(600_000);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		boolean stillRunning = removableHistoryRows() > 0;
+		long removed = rowsBefore - removableHistoryRows();
+		table.add(String.format("history cleanup: %d runs of the cleanup job (batch %d, duty %s) in %.1f s removed %d of "
+				+ "%d rows (%.0f rows/s); a backlog left when the last call was timed: %s", runs.get(),
+				((ProcessEngineConfigurationImpl) configuration).getHistoryCleanupBatchSize(), duty, measuredFor, removed,
+				rowsBefore, removed / measuredFor, stillRunning ? "yes" : "NO (the figures below are partly without it)"));
+		double worst = 0;
+		for (Map.Entry<String, Long> before : p95s.entrySet()) {
+			if (!before.getKey().startsWith("before ")) {
+				continue;
+			}
+			String call = before.getKey().substring("before ".length());
+			Long during = p95s.get("clean " + call);
+			if (during == null || before.getValue() == 0) {
+				continue;
+			}
+			double ratio = (double) during / before.getValue();
+			worst = Math.max(worst, ratio);
+			table.add(String.format("  %-34s p95 %5d ms before, %5d ms during the cleanup: %.2f", call, before.getValue(),
+					during, ratio));
+		}
+		table.add(String.format("  the largest p95 ratio during / before: %.2f (target <= 1.10: %s)", worst,
+				worst <= 1.10 ? "met" : "NOT met"));
+		log.info("BENCHMARK tasklist at {} open tasks (level {}) while the history cleanup runs:\n{}", open, level,
+				String.join("\n", table));
+	}
+
+	/** History rows of the copied closed cases still there. */
+	private long removableHistoryRows() {
+		long rows = 0;
+		for (String table : HISTORY) {
+			rows += jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ like ?", Long.class,
+					"%-H%");
+		}
+		return rows;
+	}
+
+	/**
+	 * The seed cases' history copied {@code count} times as closed cases (ids suffixed {@code -H<n>}), ended 181
+	 * days ago and due for removal since yesterday, as the engine sets it at the end with a 180-day time to live.
+	 */
+	private void copyClosedHistory(int count) {
+		ensureSequence();
+		String in = "'" + String.join("','", seedInstances) + "'";
+		Timestamp removal = Timestamp.valueOf(LocalDateTime.now().minusDays(1));
+		Timestamp ended = Timestamp.valueOf(LocalDateTime.now().minusDays(181));
+		try (Connection connection = jdbc.getDataSource().getConnection()) {
+			JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			DatabaseMetaData meta = connection.getMetaData();
+			boolean h2 = meta.getDatabaseProductName().startsWith("H2");
+			for (String table : HISTORY) {
+				List<String> columns = columns(meta, table);
+				for (int from = 0; from < count; from += 50) {
+					List<Object> parameters = new ArrayList<>();
+					StringBuilder select = new StringBuilder();
+					for (String column : columns) {
+						select.append(select.length() > 0 ? ", " : "");
+						if (HISTORY_IDS.contains(column)) {
+							// the engine's ids end in a UUID (an activity instance's start with its activity's id): that
+							// part and the copy number keep them unique, and within the column's 64 characters
+							select.append("case when R.").append(column).append(" is null then null else concat(right(R.")
+									.append(column).append(", 36), '-H', S.N) end");
+						} else if (column.equals("REMOVAL_TIME_")) {
+							select.append("cast(? as datetime)");
+							parameters.add(removal);
+						} else if (table.equals("ACT_HI_PROCINST") && column.equals("END_TIME_")) {
+							select.append("cast(? as datetime)");
+							parameters.add(ended);
+						} else if (table.equals("ACT_HI_PROCINST") && column.equals("STATE_")) {
+							select.append("'COMPLETED'");
+						} else {
+							select.append("R.").append(column);
+						}
+					}
+					parameters.add(from);
+					parameters.add(Math.min(count, from + 50));
+					session.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select
+							+ " from " + table + " R cross join BENCH_SEQ S where S.N > ? and S.N <= ? "
+							+ "and R.ROOT_PROC_INST_ID_ in (" + in + ")", parameters.toArray());
+				}
+				if (!h2) {
+					session.execute("analyze table " + table);
+				}
+			}
+		} catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Our indexes on the engine tables (db/engine), dropped and re-created for the creation comparison. */
@@ -697,6 +857,7 @@ abstract class TasklistBenchmarkRun {
 				millis[n / 2], millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], cpuPerCall,
 				statements(calls, open + " " + path + " " + name), n == CALLS ? "" : "  (" + n + " calls)");
 		log.info("BENCHMARK tasklist: {}", result);
+		p95s.put(path + " " + name, millis[(int) Math.ceil(n * 0.95) - 1]);
 		return result;
 	}
 
