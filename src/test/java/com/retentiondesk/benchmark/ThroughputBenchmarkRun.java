@@ -253,8 +253,15 @@ abstract class ThroughputBenchmarkRun {
 		jdbc.update("update customer set balance = 50, arrears_months = 0 where customer_no like ?", prefix + "%");
 	}
 
+	/** A customer number prefix no earlier run on this database used ({@code TBA}, {@code TBB}, ...). */
 	private String nextPrefix() {
-		return "TB" + (char) ('A' + customerSeries++);
+		while (true) {
+			String prefix = "TB" + (char) ('A' + customerSeries++);
+			if (jdbc.queryForObject("select count(*) from customer where customer_no like ?", Integer.class,
+					prefix + "%") == 0) {
+				return prefix;
+			}
+		}
 	}
 
 	/** Starts the arrears process with the scan's start variables, {@code perTransaction} starts per transaction. */
