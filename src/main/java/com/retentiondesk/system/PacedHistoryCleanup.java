@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * job back to back (every run that removes a full batch from a table is due again at once), which on a small
  * database server takes a core from whatever else runs in the window (a late phone manager's Tasklist, the
  * scans, timers). Here a run that would be due again at once is due after a pause instead, so that the cleanup
- * works {@code desk.history.cleanup-duty} of the time (0.1: a pause of nine times the run's length) and is as
- * thorough as before, only slower: at batches of 500 a 0.1 duty still removes several million rows a night,
- * where a day of cases leaves some hundred thousand. A duty of 1 is the engine's own behaviour. Only the
+ * works {@code desk.history.cleanup-duty} of the time (0.02 unless set: a pause of 49 times the run's length)
+ * and is as thorough as before, only slower: measured on MariaDB (2 cores), 0.1 moved Tasklist's p95 by up to 2.2
+ * times and 0.02 by up to 1.2 (docs/benchmarks.md), and 0.02 still removes about 530 rows a second, 7 million in
+ * the four-hour window, where a case leaves some 30 rows. A duty of 1 is the engine's own behaviour. Only the
  * removal-time strategy (the engine's default, which the desk uses) is paced.
  */
 @Component
@@ -32,7 +33,7 @@ class PacedHistoryCleanup extends AbstractProcessEnginePlugin {
 
 	private final double duty;
 
-	PacedHistoryCleanup(@Value("${desk.history.cleanup-duty:0.1}") double duty) {
+	PacedHistoryCleanup(@Value("${desk.history.cleanup-duty:0.02}") double duty) {
 		if (!(duty > 0 && duty <= 1)) {
 			throw new IllegalStateException("desk.history.cleanup-duty must be more than 0 and at most 1 (the share of "
 					+ "the time the history cleanup may work), not " + duty);

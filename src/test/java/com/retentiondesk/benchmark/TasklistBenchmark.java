@@ -159,7 +159,7 @@ abstract class TasklistBenchmarkRun {
 	TaskAuthorizationCheck check;
 	@Autowired
 	HistoryService history;
-	@org.springframework.beans.factory.annotation.Value("${desk.history.cleanup-duty:0.1}")
+	@org.springframework.beans.factory.annotation.Value("${desk.history.cleanup-duty:0.02}")
 	String duty;
 
 	private final List<String> seedInstances = new ArrayList<>();

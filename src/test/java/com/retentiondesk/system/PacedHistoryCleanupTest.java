@@ -22,7 +22,7 @@ import com.retentiondesk.DeskTest;
 
 /**
  * Issue 32: the history cleanup works a share of the time while there is a backlog ({@code desk.history.cleanup-duty},
- * 0.1) instead of back to back, and removes as much per run as the engine's own.
+ * 0.02) instead of back to back, and removes as much per run as the engine's own.
  */
 @DeskTest
 class PacedHistoryCleanupTest {
@@ -56,7 +56,7 @@ class PacedHistoryCleanupTest {
 		Date afterFirstRun = ClockUtil.getCurrentTime();
 
 		assertThat(left()).as("a batch of 500 removed").isEqualTo(1);
-		// the engine would have made it due again at once; the desk pauses nine times the run's length
+		// the engine would have made it due again at once; the desk pauses 49 times the run's length
 		assertThat(dueDate(job)).isAfter(afterFirstRun);
 
 		management.executeJob(job.getId());
