@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * scans, timers). Here a run that would be due again at once is due after a pause instead, so that the cleanup
  * works {@code desk.history.cleanup-duty} of the time (0.02 unless set: a pause of 49 times the run's length)
  * and is as thorough as before, only slower: measured on MariaDB (2 cores), 0.1 moved Tasklist's p95 by up to 2.2
- * times and 0.02 by up to 1.2 (docs/benchmarks.md), and 0.02 still removes about 530 rows a second, 7 million in
- * the four-hour window, where a case leaves some 30 rows. A duty of 1 is the engine's own behaviour. Only the
+ * times; at 0.02 the p95 of single calls moved within the benchmark's own noise and their sum by 2%
+ * (docs/benchmarks.md), and 0.02 still removes about 530 rows a second, 7 million in the four-hour window, where
+ * a case leaves some 30 rows. A duty of 1 is the engine's own behaviour. Only the
  * removal-time strategy (the engine's default, which the desk uses) is paced.
  */
 @Component

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -159,7 +163,7 @@ abstract class TasklistBenchmarkRun {
 	TaskAuthorizationCheck check;
 	@Autowired
 	HistoryService history;
-	@org.springframework.beans.factory.annotation.Value("${desk.history.cleanup-duty:0.02}")
+	@Value("${desk.history.cleanup-duty:0.02}")
 	String duty;
 
 	private final List<String> seedInstances = new ArrayList<>();
@@ -229,15 +233,15 @@ abstract class TasklistBenchmarkRun {
 		List<String> table = new ArrayList<>(measure(open, "before", 20));
 		// the same calls once more without the cleanup: how far two series differ by themselves (the noise floor)
 		table.addAll(measure(open, "again", 0));
-		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicInteger runs = new AtomicInteger();
 		Thread cleaner = new Thread(() -> {
 			// what the job executor does with the cleanup job in the nightly window: run it whenever it is due (the
 			// desk paces it, desk.history.cleanup-duty); cleanUpHistoryAsync(true) makes it due now, whatever the window
 			history.cleanUpHistoryAsync(true);
 			while (!stop.get()) {
 				for (Job job : history.findHistoryCleanupJobs()) {
-					if (!job.getDuedate().after(new java.util.Date())) {
+					if (!job.getDuedate().after(new Date())) {
 						management.executeJob(job.getId());
 						runs.incrementAndGet();
 					}
