@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -212,8 +214,14 @@ final class DeskNode implements AutoCloseable {
 		}
 		try {
 			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		} catch (HttpTimeoutException e) {
+			// a request the desk did not answer in 2 minutes: what its threads were doing goes to its log
+			threadDump();
+			throw new UncheckedIOException(method + " " + path + " on " + name + ": no answer in 120 s; thread dump in "
+					+ log.toAbsolutePath(), e);
 		} catch (IOException e) {
-			throw new UncheckedIOException(method + " " + path + " on " + name, e);
+			throw new UncheckedIOException(method + " " + path + " on " + name + ": " + e + (process.isAlive() ? ""
+					: " (the node has exited with " + process.exitValue() + "; see " + log.toAbsolutePath() + ")"), e);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
@@ -251,6 +259,23 @@ final class DeskNode implements AutoCloseable {
 	private void waitFor() {
 		try {
 			process.waitFor();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** {@code jcmd <pid> Thread.print} into the node's log (best effort). */
+	private void threadDump() {
+		if (process == null || !process.isAlive()) {
+			return;
+		}
+		try {
+			Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+			jcmd.waitFor(60, TimeUnit.SECONDS);
+		} catch (IOException e) {
+			// the failure is reported anyway
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
