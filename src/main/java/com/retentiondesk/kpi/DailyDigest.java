@@ -2,6 +2,9 @@ package com.retentiondesk.kpi;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +35,13 @@ final class DailyDigest {
 	private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
 
 	static final String KEY_PREFIX = "digest:";
-	/** Written by the queueing step: the day of the digest (2026-12-02), for the sending step's keys. */
+	/**
+	 * The day of the digest (2026-12-02): written by the queueing step for the sending step's keys, or given
+	 * when the process is started by hand to send (again) the digest of that day.
+	 */
 	static final String DAY = "digestDay";
+	/** The time of {@code StartEvent_Daily}'s timer ({@code 0 30 20 * * ?}; DailyDigestTest holds them together). */
+	static final LocalTime AT = LocalTime.of(20, 30);
 	/** Written by the queueing step: how many digests it queued. */
 	static final String QUEUED = "queued";
 
@@ -60,6 +68,16 @@ final class DailyDigest {
 					.toList())).append('\n');
 		}
 		return text.append("\n明细见 Cockpit 的保有看板。\n\n—— 保有工作台").toString();
+	}
+
+	/**
+	 * The day a run at {@code now} reports: the last day whose {@link #AT} has come. A timer that fires late
+	 * (the desk was down at 20:30, or its clock jumped) reports the day it was due for, or the day before,
+	 * never a day that is not over: that digest would go out with the figures so far, and its key would keep
+	 * the full one from being sent at 20:30.
+	 */
+	static LocalDate dayOf(ZonedDateTime now) {
+		return now.toLocalTime().isBefore(AT) ? now.toLocalDate().minusDays(1) : now.toLocalDate();
 	}
 
 	private static String percent(long part, long whole) {
@@ -89,9 +107,10 @@ final class DailyDigest {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			LocalDate day = LocalDate.now(clock.withZone(calendar.zone()));
+			Object given = execution.getVariable(DAY);
+			LocalDate day = given == null ? dayOf(ZonedDateTime.now(clock.withZone(calendar.zone()))) : given(given);
 			execution.setVariable(DAY, day.toString());
-			if (!ScanDays.opensCasesToday(execution, calendar, clock)) {
+			if (!calendar.isWorkingDay(day) && !Boolean.TRUE.equals(execution.getVariable(ScanDays.FORCE))) {
 				log.info("daily digest: {} is not a working day; nothing to send", day);
 				execution.setVariable(QUEUED, 0);
 				return;
@@ -113,6 +132,15 @@ final class DailyDigest {
 				}
 			}
 			execution.setVariable(QUEUED, queued);
+		}
+
+		/** A day given at start ({@code "2026-12-02"}); anything else fails the step with the reason as its incident. */
+		private static LocalDate given(Object value) {
+			try {
+				return LocalDate.parse(value.toString());
+			} catch (DateTimeParseException e) {
+				throw new IllegalArgumentException(DAY + " must be a date such as 2026-12-02, not \"" + value + "\"", e);
+			}
 		}
 	}
 

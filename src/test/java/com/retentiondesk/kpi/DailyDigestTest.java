@@ -1,6 +1,7 @@
 package com.retentiondesk.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
@@ -33,7 +34,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The supervisors' daily digest (issue 30, point 3): DailyDigestProcess at 20:30 on a working day mails each
  * supervisor their team's totals and a line per manager, the figures of {@code /api/kpi} for that day; a rest day
- * sends nothing, and a second run sends nothing twice.
+ * sends nothing, and a second run sends nothing twice. A run before 20:30 (a timer that fired late) reports the day
+ * before, never a day that is not over.
  */
 @DeskTest
 class DailyDigestTest {
@@ -61,7 +63,53 @@ class DailyDigestTest {
 		Job timer = management.createJobQuery().processDefinitionKey("DailyDigestProcess").timers().singleResult();
 		assertThat(timer).as("the timer start event's job").isNotNull();
 		assertThat(management.createJobDefinitionQuery().processDefinitionKey("DailyDigestProcess")
-				.activityIdIn("StartEvent_Daily").singleResult().getJobConfiguration()).isEqualTo("CYCLE: 0 30 20 * * ?");
+				.activityIdIn("StartEvent_Daily").singleResult().getJobConfiguration()).isEqualTo("CYCLE: 0 30 20 * * ?")
+				.isEqualTo("CYCLE: 0 " + DailyDigest.AT.getMinute() + " " + DailyDigest.AT.getHour() + " * * ?");
+	}
+
+	@Test
+	void shouldReportTheDayBeforeWhenTheTimerFiresBeforeTheDaysTime() throws Exception {
+		// Thursday's run fired at 02:00 on Friday (the desk was down at 20:30): Thursday's digest (each test its
+		// own day: a day's digest is sent once, whichever test sent it)
+		kit.moveClockTo("2026-12-04T02:00");
+
+		run(Map.of());
+
+		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
+				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 2026-12-03"));
+	}
+
+	@Test
+	void shouldSendNoDigestOfADayThatIsNotOverWhenALateTimerFires() throws Exception {
+		// Saturday's run fired on Monday at 20:02 (the clock jumped over the weekend): Sunday's day, a rest day;
+		// Monday's digest, with the whole day, is the one at 20:30
+		kit.moveClockTo("2026-12-07T20:02");
+		ProcessInstance late = run(Map.of());
+		assertThat(mail.getReceivedMessages()).isEmpty();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(late.getId()).count()).isZero();
+
+		kit.moveClockTo("2026-12-07T20:30");
+		run(Map.of());
+
+		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
+				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 2026-12-07"));
+	}
+
+	@Test
+	void shouldSendTheDayGivenAtStart() throws Exception {
+		run(Map.of(DailyDigest.DAY, "2026-12-01"));
+
+		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
+				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 2026-12-01"));
+	}
+
+	@Test
+	void shouldFailTheStepNamingAGivenDayThatIsNoDate() {
+		ProcessInstance instance = runtime.startProcessInstanceByKey("DailyDigestProcess", Map.of(DailyDigest.DAY, "12/01"));
+
+		assertThatThrownBy(() -> execute(job("ServiceTask_QueueDigests", instance)))
+				.hasMessageContaining("digestDay must be a date such as 2026-12-02, not \"12/01\"");
+		assertThat(mail.getReceivedMessages()).isEmpty();
 	}
 
 	@Test
