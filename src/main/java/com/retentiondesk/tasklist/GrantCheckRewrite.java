@@ -59,6 +59,13 @@ final class GrantCheckRewrite {
 			Pattern.CASE_INSENSITIVE);
 	/** Any other use of the identity links. */
 	private static final Pattern LINK_COLUMN = Pattern.compile("\\bI\\.", Pattern.CASE_INSENSITIVE);
+	/** The desk's index on the tasks' due dates ({@code db/engine/V4__task_due.sql}). */
+	static final String DUE_INDEX = "DESK_IDX_TASK_DUE";
+	/** A page's condition on a task-key pattern ({@code taskDefinitionKeyLike}). */
+	private static final Pattern KEY_LIKE = Pattern.compile("RES\\.TASK_DEF_KEY_\\s+like\\s+\\?", Pattern.CASE_INSENSITIVE);
+	private static final Pattern DUE_ORDER = Pattern.compile("order\\s+by\\s+RES\\.DUE_DATE_\\s", Pattern.CASE_INSENSITIVE);
+	private static final Pattern PAGE_LIMIT = Pattern.compile("LIMIT\\s+\\?\\s+OFFSET\\s+\\?", Pattern.CASE_INSENSITIVE);
+	private static final Pattern TASK_TABLE = Pattern.compile("(\\S*ACT_RU_TASK\\s+RES)(?=\\s)", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * The statement with the grant join turned into EXISTS checks, or empty if it does not have exactly
@@ -266,6 +273,32 @@ final class GrantCheckRewrite {
 		return "select " + columns + " from " + table + " RES inner join (select distinct " + pageColumns + " from " + table
 				+ " RES " + page.group("rest") + " " + order + " " + page.group("limit") + ") PAGE on RES.ID_ = PAGE.PAGE_ID_ "
 				+ order;
+	}
+
+	/**
+	 * The position of the bind marker that holds a page's task-key pattern ({@code taskDefinitionKeyLike}) if
+	 * the page is sorted by due date, else -1: such a page can be read from the key's index
+	 * ({@link #keyRangeFirst}).
+	 */
+	static int keyPatternMarker(String sql) {
+		if (!PAGE_LIMIT.matcher(sql).find() || !DUE_ORDER.matcher(sql).find() || COUNT.matcher(sql).find()) {
+			return -1;
+		}
+		Matcher key = KEY_LIKE.matcher(sql);
+		return key.find() ? marks(sql, 0, key.end() - 1) : -1;
+	}
+
+	/**
+	 * MySQL/MariaDB: the page reads the pattern's tasks from the key's index and sorts them, instead of walking
+	 * every open task in due-date order until 15 match (the optimizer's choice for a LIMIT, which assumes the
+	 * pattern's tasks are spread evenly over the due dates). Right for a pattern of few tasks, such as the
+	 * escalations: they have no due date, and for a supervisor whose team has none the walk read all 300,000
+	 * open tasks (21 s for an empty page; 0.08 s with the hint). Wrong for a pattern of most tasks: the first
+	 * calls' pattern took 5 s with it, against milliseconds for the walk; the caller decides. Same rows, same
+	 * order, same parameters.
+	 */
+	static String keyRangeFirst(String sql) {
+		return TASK_TABLE.matcher(sql).replaceAll("$1 IGNORE INDEX FOR ORDER BY (" + DUE_INDEX + ")");
 	}
 
 	/**

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.retentiondesk.web.DeskGroups;
+
 /**
  * The MyBatis interceptor that puts {@link GrantCheckRewrite}'s statements in place of the engine's, for
  * the task, variable and filter queries only, and answers the counts whose grant check the question
@@ -52,11 +54,14 @@ final class RewritingInterceptor implements Interceptor {
 	private final TaskTally tally;
 	private final TallySums sums;
 	private final BooleanSupplier rewriting;
+	/** Whether the database takes MySQL's index hints (see {@link GrantCheckRewrite#keyRangeFirst}). */
+	private final boolean indexHints;
 
-	RewritingInterceptor(TaskTally tally, TallySums sums, BooleanSupplier rewriting) {
+	RewritingInterceptor(TaskTally tally, TallySums sums, BooleanSupplier rewriting, boolean indexHints) {
 		this.tally = tally;
 		this.sums = sums;
 		this.rewriting = rewriting;
+		this.indexHints = indexHints;
 	}
 
 	@Override
@@ -79,7 +84,7 @@ final class RewritingInterceptor implements Interceptor {
 					Optional<Rewritten<ParameterMapping>> implied = rewritten.get().count() == null ? Optional.empty()
 							: impliedCount(rewritten.get(), bound, statement.getConfiguration());
 					Rewritten<ParameterMapping> chosen = implied.orElse(rewritten.get());
-					boundMeta.setValue("sql", chosen.sql());
+					boundMeta.setValue("sql", implied.isEmpty() && indexHints ? escalationsByKey(chosen, bound) : chosen.sql());
 				// a new list: the statement's own list may be shared with other executions
 					boundMeta.setValue("parameterMappings", new ArrayList<ParameterMapping>(chosen.parameters()));
 				} else if (bound.getSql().contains("AUTH ON") && log.isDebugEnabled()) {
@@ -134,6 +139,25 @@ final class RewritingInterceptor implements Interceptor {
 		}
 		IMPLIED_COUNTS.incrementAndGet();
 		return Optional.of(new Rewritten<>(plan.withoutGrants(), plan.kept().stream().map(count.parameters()::get).toList()));
+	}
+
+	/**
+	 * A page of escalations sorted by due date ({@code /task?taskDefinitionKeyLike=Task\\_Escalat%&sortBy=dueDate})
+	 * read from the key's index ({@link GrantCheckRewrite#keyRangeFirst}): the escalation keys
+	 * ({@link DeskGroups#ESCALATION_TASK_PREFIX}) are a few tasks among many. Any other pattern keeps the
+	 * optimizer's choice.
+	 */
+	private static String escalationsByKey(Rewritten<ParameterMapping> page, BoundSql bound) {
+		String sql = page.sql();
+		if (sql.indexOf("TASK_DEF_KEY_") < 0) {
+			return sql;
+		}
+		int marker = GrantCheckRewrite.keyPatternMarker(sql);
+		if (marker >= 0 && value(bound, page.parameters().get(marker)) instanceof String pattern
+				&& pattern.replace("\\", "").startsWith(DeskGroups.ESCALATION_TASK_PREFIX)) {
+			return GrantCheckRewrite.keyRangeFirst(sql);
+		}
+		return sql;
 	}
 
 	/** A bind parameter's value, found as MyBatis finds it. */

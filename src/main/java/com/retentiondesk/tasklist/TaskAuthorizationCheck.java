@@ -1,5 +1,7 @@
 package com.retentiondesk.tasklist;
 
+import java.util.List;
+
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -63,7 +65,8 @@ public class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 				.getProcessEngineConfiguration();
 		Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
 		if (mybatis.getInterceptors().stream().noneMatch(RewritingInterceptor.class::isInstance)) {
-			mybatis.addInterceptor(new RewritingInterceptor(tally, new TallySums(tally.zone()), this::isRewriting));
+			boolean mysql = List.of("mysql", "mariadb").contains(configuration.getDatabaseType());
+			mybatis.addInterceptor(new RewritingInterceptor(tally, new TallySums(tally.zone()), this::isRewriting, mysql));
 			if (rewriting) {
 				log.info("task queries check authorizations per task (EXISTS) instead of joining all grants");
 			} else {

@@ -2,6 +2,8 @@ package com.retentiondesk.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,34 @@ class GrantCheckRewriteTest {
 		// a statement of another shape stays as it is, from the cache too
 		assertThat(GrantCheckRewrite.rewriteCached("select 1 from ACT_RU_TASK", List.of())).isEmpty();
 		assertThat(GrantCheckRewrite.rewriteCached("select 1 from ACT_RU_TASK", List.of())).isEmpty();
+	}
+
+	@Test
+	void shouldFindAKeyPatternsPageAndReadItFromTheKeysIndex() throws Exception {
+		// /task?taskDefinitionKeyLike=Task\_Escalat%&candidateGroups=...&sortBy=dueDate: the page of a few escalations
+		String keyPage = MYSQL.replace("RES.ASSIGNEE_ = ?", "RES.TASK_DEF_KEY_ like ? ESCAPE '\\\\'");
+		String count = keyPage.replace("select distinct\n    RES.REV_, RES.ID_, RES.DUE_DATE_", "select count(distinct RES.ID_)")
+				.replace("order by RES.DUE_DATE_ asc\n    LIMIT ? OFFSET ?", "");
+		Rewritten<String> page = GrantCheckRewrite.rewrite(keyPage, PARAMETERS).orElseThrow();
+
+		int marker = GrantCheckRewrite.keyPatternMarker(page.sql());
+		String hinted = GrantCheckRewrite.keyRangeFirst(page.sql());
+
+		assertThat(marker).isZero();
+		assertThat(page.parameters().get(marker)).as("the pattern's parameter").isEqualTo("assignee");
+		assertThat(hinted.replaceAll("\\s+", " ")).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES "
+				+ "IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE) inner join ACT_RE_PROCDEF D");
+		assertThat(hinted.replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
+		// not a count, not another order, not without a key pattern
+		assertThat(GrantCheckRewrite.keyPatternMarker(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
+				.orElseThrow().sql())).isEqualTo(-1);
+		assertThat(GrantCheckRewrite.keyPatternMarker(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
+				.isEqualTo(-1);
+		assertThat(GrantCheckRewrite.keyPatternMarker(GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow().sql()))
+				.isEqualTo(-1);
+		// the index the hint names is the one the desk's migration creates
+		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V4__task_due.sql")))
+				.contains("CREATE INDEX " + GrantCheckRewrite.DUE_INDEX + " ON ACT_RU_TASK (DUE_DATE_)");
 	}
 
 	@Test
