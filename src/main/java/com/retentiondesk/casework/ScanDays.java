@@ -19,7 +19,11 @@ public final class ScanDays {
 	}
 
 	public static boolean opensCasesToday(DelegateExecution execution, WorkCalendar calendar, Clock clock) {
-		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-		return calendar.isWorkingDay(today) || Boolean.TRUE.equals(execution.getVariable(FORCE));
+		return runsOn(execution, calendar, LocalDate.now(clock.withZone(calendar.zone())));
+	}
+
+	/** Whether a run for {@code day} goes ahead: a working day, or forced. */
+	public static boolean runsOn(DelegateExecution execution, WorkCalendar calendar, LocalDate day) {
+		return calendar.isWorkingDay(day) || Boolean.TRUE.equals(execution.getVariable(FORCE));
 	}
 }

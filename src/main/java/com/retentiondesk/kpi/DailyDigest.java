@@ -110,7 +110,7 @@ final class DailyDigest {
 			Object given = execution.getVariable(DAY);
 			LocalDate day = given == null ? dayOf(ZonedDateTime.now(clock.withZone(calendar.zone()))) : given(given);
 			execution.setVariable(DAY, day.toString());
-			if (!calendar.isWorkingDay(day) && !Boolean.TRUE.equals(execution.getVariable(ScanDays.FORCE))) {
+			if (!ScanDays.runsOn(execution, calendar, day)) {
 				log.info("daily digest: {} is not a working day; nothing to send", day);
 				execution.setVariable(QUEUED, 0);
 				return;

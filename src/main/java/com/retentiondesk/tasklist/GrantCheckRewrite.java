@@ -276,16 +276,31 @@ final class GrantCheckRewrite {
 	}
 
 	/**
-	 * The position of the bind marker that holds a page's task-key pattern ({@code taskDefinitionKeyLike}) if
-	 * the page is sorted by due date, else -1: such a page can be read from the key's index
-	 * ({@link #keyRangeFirst}).
+	 * A page sorted by due date and narrowed by a task-key pattern ({@code taskDefinitionKeyLike}): the position
+	 * of the bind marker that holds the pattern, and the statement read from the key's index
+	 * ({@link #keyRangeFirst}); {@link #NO_KEY_PATTERN} for any other statement.
 	 */
-	static int keyPatternMarker(String sql) {
-		if (!PAGE_LIMIT.matcher(sql).find() || !DUE_ORDER.matcher(sql).find() || COUNT.matcher(sql).find()) {
-			return -1;
+	record KeyPatternPage(int marker, String fromKeyIndex) {
+	}
+
+	static final KeyPatternPage NO_KEY_PATTERN = new KeyPatternPage(-1, null);
+	/** By statement text, as {@link #PLANS}: the same few texts all day, each matched once. */
+	private static final Map<String, KeyPatternPage> KEY_PAGES = new ConcurrentHashMap<>();
+
+	static KeyPatternPage keyPatternPage(String sql) {
+		KeyPatternPage page = KEY_PAGES.get(sql);
+		if (page == null) {
+			if (KEY_PAGES.size() >= MAX_PLANS) {
+				KEY_PAGES.clear();
+			}
+			page = NO_KEY_PATTERN;
+			Matcher key = KEY_LIKE.matcher(sql);
+			if (PAGE_LIMIT.matcher(sql).find() && DUE_ORDER.matcher(sql).find() && !COUNT.matcher(sql).find() && key.find()) {
+				page = new KeyPatternPage(marks(sql, 0, key.end() - 1), keyRangeFirst(sql));
+			}
+			KEY_PAGES.put(sql, page);
 		}
-		Matcher key = KEY_LIKE.matcher(sql);
-		return key.find() ? marks(sql, 0, key.end() - 1) : -1;
+		return page;
 	}
 
 	/**

@@ -148,16 +148,12 @@ final class RewritingInterceptor implements Interceptor {
 	 * optimizer's choice.
 	 */
 	private static String escalationsByKey(Rewritten<ParameterMapping> page, BoundSql bound) {
-		String sql = page.sql();
-		if (sql.indexOf("TASK_DEF_KEY_") < 0) {
-			return sql;
-		}
-		int marker = GrantCheckRewrite.keyPatternMarker(sql);
-		if (marker >= 0 && value(bound, page.parameters().get(marker)) instanceof String pattern
+		GrantCheckRewrite.KeyPatternPage keyPage = GrantCheckRewrite.keyPatternPage(page.sql());
+		if (keyPage.marker() >= 0 && value(bound, page.parameters().get(keyPage.marker())) instanceof String pattern
 				&& pattern.replace("\\", "").startsWith(DeskGroups.ESCALATION_TASK_PREFIX)) {
-			return GrantCheckRewrite.keyRangeFirst(sql);
+			return keyPage.fromKeyIndex();
 		}
-		return sql;
+		return page.sql();
 	}
 
 	/** A bind parameter's value, found as MyBatis finds it. */

@@ -75,8 +75,7 @@ class DailyDigestTest {
 
 		run(Map.of());
 
-		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
-				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 2026-12-03"));
+		assertOnlyTeam1DigestOf("2026-12-03");
 	}
 
 	@Test
@@ -91,16 +90,14 @@ class DailyDigestTest {
 		kit.moveClockTo("2026-12-07T20:30");
 		run(Map.of());
 
-		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
-				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 2026-12-07"));
+		assertOnlyTeam1DigestOf("2026-12-07");
 	}
 
 	@Test
 	void shouldSendTheDayGivenAtStart() throws Exception {
 		run(Map.of(DailyDigest.DAY, "2026-12-01"));
 
-		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
-				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 2026-12-01"));
+		assertOnlyTeam1DigestOf("2026-12-01");
 	}
 
 	@Test
@@ -152,6 +149,12 @@ class DailyDigestTest {
 
 		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).isEmpty();
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	/** supervisor1 received one mail, team 1's digest of the day. */
+	private static void assertOnlyTeam1DigestOf(String day) throws Exception {
+		assertThat(mail.getReceivedMessagesForDomain("supervisor1@retention-desk.example.cn")).singleElement()
+				.satisfies(message -> assertThat(message.getSubject()).isEqualTo("【保有日报】电话经理一组 " + day));
 	}
 
 	private ProcessInstance run(Map<String, Object> variables) {

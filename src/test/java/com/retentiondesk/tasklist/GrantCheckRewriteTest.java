@@ -195,8 +195,8 @@ class GrantCheckRewriteTest {
 				.replace("order by RES.DUE_DATE_ asc\n    LIMIT ? OFFSET ?", "");
 		Rewritten<String> page = GrantCheckRewrite.rewrite(keyPage, PARAMETERS).orElseThrow();
 
-		int marker = GrantCheckRewrite.keyPatternMarker(page.sql());
-		String hinted = GrantCheckRewrite.keyRangeFirst(page.sql());
+		int marker = GrantCheckRewrite.keyPatternPage(page.sql()).marker();
+		String hinted = GrantCheckRewrite.keyPatternPage(page.sql()).fromKeyIndex();
 
 		assertThat(marker).isZero();
 		assertThat(page.parameters().get(marker)).as("the pattern's parameter").isEqualTo("assignee");
@@ -204,12 +204,12 @@ class GrantCheckRewriteTest {
 				+ "IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE) inner join ACT_RE_PROCDEF D");
 		assertThat(hinted.replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
 		// not a count, not another order, not without a key pattern
-		assertThat(GrantCheckRewrite.keyPatternMarker(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
-				.orElseThrow().sql())).isEqualTo(-1);
-		assertThat(GrantCheckRewrite.keyPatternMarker(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
-				.isEqualTo(-1);
-		assertThat(GrantCheckRewrite.keyPatternMarker(GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow().sql()))
-				.isEqualTo(-1);
+		assertThat(GrantCheckRewrite.keyPatternPage(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
+				.orElseThrow().sql())).isEqualTo(GrantCheckRewrite.NO_KEY_PATTERN);
+		assertThat(GrantCheckRewrite.keyPatternPage(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
+				.isEqualTo(GrantCheckRewrite.NO_KEY_PATTERN);
+		assertThat(GrantCheckRewrite.keyPatternPage(GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow().sql()))
+				.isEqualTo(GrantCheckRewrite.NO_KEY_PATTERN);
 		// the index the hint names is the one the desk's migration creates
 		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V4__task_due.sql")))
 				.contains("CREATE INDEX " + GrantCheckRewrite.DUE_INDEX + " ON ACT_RU_TASK (DUE_DATE_)");
