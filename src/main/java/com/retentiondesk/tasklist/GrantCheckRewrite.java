@@ -276,29 +276,68 @@ final class GrantCheckRewrite {
 	}
 
 	/**
-	 * A page sorted by due date and narrowed by a task-key pattern ({@code taskDefinitionKeyLike}): the position
-	 * of the bind marker that holds the pattern, and the statement read from the key's index
-	 * ({@link #keyRangeFirst}); {@link #NO_KEY_PATTERN} for any other statement.
+	 * What a page sorted by due date allows beyond its rewrite, worked out once per statement text:
+	 * <ul>
+	 * <li>{@code keyMarker}: the bind marker of its task-key pattern ({@code taskDefinitionKeyLike}), or -1. The
+	 * caller reads the page of a pattern of few tasks (the escalations) from the key's index
+	 * ({@link #keyRangeFirst}).</li>
+	 * <li>{@code assignee}: its assignee ({@code RES.ASSIGNEE_ = ?}, 我的任务) is one of its AND terms. Such a page
+	 * is read from the (assignee, due date) index on MySQL/MariaDB: left to itself the optimizer walked every
+	 * open task in due-date order, the escalations without a due date first (4,025 rows and 11 ms at 300,000
+	 * open tasks, against 15 rows and 0.3 ms from the assignee's index).</li>
+	 * <li>{@code withDueDates}: the page with {@code RES.DUE_DATE_ is not null} beside its candidate-group
+	 * check, or null. Sorted ascending, the tasks without a due date come first, and a team page walked all of
+	 * them (3,700 escalations at 300,000 open tasks, 24 ms) before the team's first task; when no open task
+	 * offered to the page's groups lacks a due date (the caller asks the tally), the condition changes no
+	 * row and the walk starts at the first due date (0.6 ms). {@code groupsFrom} and {@code groups} are the
+	 * bind markers of the check's groups.</li>
+	 * </ul>
+	 * {@link #PLAIN} for any other statement. The {@code ...IndexFirst} texts carry {@link #keyRangeFirst}'s hint.
 	 */
-	record KeyPatternPage(int marker, String fromKeyIndex) {
+	record DuePage(int keyMarker, boolean assignee, String indexFirst, String withDueDates, String withDueDatesIndexFirst,
+			int groupsFrom, int groups) {
 	}
 
-	static final KeyPatternPage NO_KEY_PATTERN = new KeyPatternPage(-1, null);
+	static final DuePage PLAIN = new DuePage(-1, false, null, null, null, -1, 0);
 	/** By statement text, as {@link #PLANS}: the same few texts all day, each matched once. */
-	private static final Map<String, KeyPatternPage> KEY_PAGES = new ConcurrentHashMap<>();
+	private static final Map<String, DuePage> DUE_PAGES = new ConcurrentHashMap<>();
+	/** A page's AND term on its assignee. */
+	private static final Pattern ASSIGNEE_TERM = Pattern.compile("RES\\.ASSIGNEE_\\s*=\\s*\\?", Pattern.CASE_INSENSITIVE);
+	private static final Pattern DUE_ORDER_ASC = Pattern.compile("order\\s+by\\s+RES\\.DUE_DATE_\\s+asc\\b",
+			Pattern.CASE_INSENSITIVE);
+	/** {@link #candidateLinksChecked}'s check per task, in a page. */
+	private static final Pattern TEAM_CHECK = Pattern.compile("\\((?:RES\\.ASSIGNEE_ is null and )?\\(case when exists "
+			+ "\\(select 1 from \\S*ACT_RU_IDENTITYLINK I where I\\.TASK_ID_ = RES\\.ID_ and I\\.TYPE_ = 'candidate' and "
+			+ "I\\.GROUP_ID_ IN (?<groups>\\([^()]*\\))\\) then 1 else 0 end\\) = 1\\)");
 
-	static KeyPatternPage keyPatternPage(String sql) {
-		KeyPatternPage page = KEY_PAGES.get(sql);
+	static DuePage duePage(String sql) {
+		DuePage page = DUE_PAGES.get(sql);
 		if (page == null) {
-			if (KEY_PAGES.size() >= MAX_PLANS) {
-				KEY_PAGES.clear();
+			if (DUE_PAGES.size() >= MAX_PLANS) {
+				DUE_PAGES.clear();
 			}
-			page = NO_KEY_PATTERN;
-			Matcher key = KEY_LIKE.matcher(sql);
-			if (PAGE_LIMIT.matcher(sql).find() && DUE_ORDER.matcher(sql).find() && !COUNT.matcher(sql).find() && key.find()) {
-				page = new KeyPatternPage(marks(sql, 0, key.end() - 1), keyRangeFirst(sql));
+			page = PLAIN;
+			if (PAGE_LIMIT.matcher(sql).find() && DUE_ORDER.matcher(sql).find() && !COUNT.matcher(sql).find()) {
+				Matcher key = KEY_LIKE.matcher(sql);
+				int keyMarker = key.find() ? marks(sql, 0, key.end() - 1) : -1;
+				Matcher assignee = ASSIGNEE_TERM.matcher(sql);
+				boolean byAssignee = assignee.find() && isConjunct(sql, assignee.start(), assignee.end());
+				Matcher team = TEAM_CHECK.matcher(sql);
+				String withDueDates = null;
+				int groupsFrom = -1;
+				int groups = 0;
+				if (DUE_ORDER_ASC.matcher(sql).find() && team.find()) {
+					// (due date and check) is the check itself while the groups have no task without a due date,
+					// whatever surrounds it (an or-query too)
+					withDueDates = sql.substring(0, team.start()) + "(RES.DUE_DATE_ is not null and " + team.group() + ")"
+							+ sql.substring(team.end());
+					groupsFrom = marks(sql, 0, team.start("groups"));
+					groups = marks(team.group("groups"), 0, team.group("groups").length());
+				}
+				page = new DuePage(keyMarker, byAssignee, keyRangeFirst(sql), withDueDates,
+						withDueDates == null ? null : keyRangeFirst(withDueDates), groupsFrom, groups);
 			}
-			KEY_PAGES.put(sql, page);
+			DUE_PAGES.put(sql, page);
 		}
 		return page;
 	}

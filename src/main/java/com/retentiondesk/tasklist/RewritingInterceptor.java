@@ -1,6 +1,7 @@
 package com.retentiondesk.tasklist;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,8 @@ final class RewritingInterceptor implements Interceptor {
 	static final AtomicLong REWRITES = new AtomicLong();
 	/** Counts answered without the per-task grant check, from the database (for tests and the benchmark). */
 	static final AtomicLong IMPLIED_COUNTS = new AtomicLong();
+	/** Pages that started at the first due date, the tally having found no task without one (for tests). */
+	static final AtomicLong DATED_PAGES = new AtomicLong();
 	/** The statements rewritten: task, variable and filter queries, each list and count. */
 	private static final List<String> STATEMENTS = List.of(
 			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
@@ -84,7 +87,8 @@ final class RewritingInterceptor implements Interceptor {
 					Optional<Rewritten<ParameterMapping>> implied = rewritten.get().count() == null ? Optional.empty()
 							: impliedCount(rewritten.get(), bound, statement.getConfiguration());
 					Rewritten<ParameterMapping> chosen = implied.orElse(rewritten.get());
-					boundMeta.setValue("sql", implied.isEmpty() && indexHints ? escalationsByKey(chosen, bound) : chosen.sql());
+					boundMeta.setValue("sql", implied.isEmpty()
+							? page(chosen, bound, (Connection) invocation.getArgs()[0]) : chosen.sql());
 				// a new list: the statement's own list may be shared with other executions
 					boundMeta.setValue("parameterMappings", new ArrayList<ParameterMapping>(chosen.parameters()));
 				} else if (bound.getSql().contains("AUTH ON") && log.isDebugEnabled()) {
@@ -142,18 +146,43 @@ final class RewritingInterceptor implements Interceptor {
 	}
 
 	/**
-	 * A page of escalations sorted by due date ({@code /task?taskDefinitionKeyLike=Task\\_Escalat%&sortBy=dueDate})
-	 * read from the key's index ({@link GrantCheckRewrite#keyRangeFirst}): the escalation keys
-	 * ({@link DeskGroups#ESCALATION_TASK_PREFIX}) are a few tasks among many. Any other pattern keeps the
-	 * optimizer's choice.
+	 * A page sorted by due date, as {@link GrantCheckRewrite#duePage} allows: past the tasks without a due date
+	 * when none of them is offered to the page's groups (asked of {@link TaskTally}: every open task is
+	 * counted there under its groups and due day), and on MySQL/MariaDB read from the assignee's index (我的任务)
+	 * or from the key's index for the escalations' pattern ({@link DeskGroups#ESCALATION_TASK_PREFIX}, a few
+	 * tasks among many; any other pattern keeps the optimizer's choice). Other pages as rewritten.
 	 */
-	private static String escalationsByKey(Rewritten<ParameterMapping> page, BoundSql bound) {
-		GrantCheckRewrite.KeyPatternPage keyPage = GrantCheckRewrite.keyPatternPage(page.sql());
-		if (keyPage.marker() >= 0 && value(bound, page.parameters().get(keyPage.marker())) instanceof String pattern
-				&& pattern.replace("\\", "").startsWith(DeskGroups.ESCALATION_TASK_PREFIX)) {
-			return keyPage.fromKeyIndex();
+	private String page(Rewritten<ParameterMapping> page, BoundSql bound, Connection connection) throws SQLException {
+		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+		boolean dated = due.withDueDates() != null && allDue(due, page, bound, connection);
+		boolean indexFirst = indexHints && (due.assignee() || due.keyMarker() >= 0
+				&& value(bound, page.parameters().get(due.keyMarker())) instanceof String pattern
+				&& pattern.replace("\\", "").startsWith(DeskGroups.ESCALATION_TASK_PREFIX));
+		if (dated) {
+			DATED_PAGES.incrementAndGet();
+			return indexFirst ? due.withDueDatesIndexFirst() : due.withDueDates();
 		}
-		return page.sql();
+		return indexFirst ? due.indexFirst() : page.sql();
+	}
+
+	/**
+	 * Whether every open task offered to the page's groups has a due date, by the tally; false while the tally
+	 * is not ready, and in a transaction that has itself opened or closed tasks (its tally rows are written
+	 * only as it commits).
+	 */
+	private boolean allDue(GrantCheckRewrite.DuePage due, Rewritten<ParameterMapping> page, BoundSql bound,
+			Connection connection) throws SQLException {
+		if (due.groups() == 0 || tally == null || !tally.isReady() || TallyChanges.pending()) {
+			return false;
+		}
+		List<String> groups = new ArrayList<>();
+		for (int i = due.groupsFrom(); i < due.groupsFrom() + due.groups(); i++) {
+			if (!(value(bound, page.parameters().get(i)) instanceof String group)) {
+				return false;
+			}
+			groups.add(group);
+		}
+		return sums.withoutDueDate(groups, connection) == 0;
 	}
 
 	/** A bind parameter's value, found as MyBatis finds it. */

@@ -57,6 +57,11 @@ final class TallyChanges implements TransactionSynchronization {
 		return changes;
 	}
 
+	/** Whether the current transaction has changed open tasks, whose rows the tally holds only once it commits. */
+	static boolean pending() {
+		return TransactionSynchronizationManager.hasResource(RESOURCE);
+	}
+
 	void created(DelegateTask task) {
 		Key key = keyOf(task, task.getDueDate());
 		if (key != null) {

@@ -1,6 +1,10 @@
 package com.retentiondesk.tasklist;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -53,16 +57,13 @@ final class TallySums {
 		if (taskKeyLike != null && (!(taskKeyLike instanceof String) || escape == null)) {
 			return Optional.empty();
 		}
-		StringBuilder sql = new StringBuilder("select coalesce(sum(T.delta), 0) from desk_task_tally T where (");
+		StringBuilder sql = ofGroups(groups.size());
 		List<ParameterMapping> mappings = new ArrayList<>();
 		for (int i = 0; i < groups.size(); i++) {
 			String name = "deskTallyGroup" + i;
-			// the whole name between commas: no LIKE, whose _ would match any character of a group id
-			sql.append(i > 0 ? " or " : "").append("locate(?, T.group_key) > 0");
-			bound.setAdditionalParameter(name, "," + groups.get(i) + ",");
+			bound.setAdditionalParameter(name, inKey(groups.get(i)));
 			mappings.add(new ParameterMapping.Builder(configuration, name, String.class).build());
 		}
-		sql.append(")");
 		if (taskKeyLike instanceof String pattern) {
 			// the engine's own LIKE and escape character, on the same key
 			sql.append(" and T.task_key like ? ESCAPE ").append(escape);
@@ -76,5 +77,37 @@ final class TallySums {
 		}
 		COUNTS_ANSWERED.incrementAndGet();
 		return Optional.of(new Rewritten<>(sql.toString(), mappings));
+	}
+
+	/**
+	 * The open tasks offered to any of the groups that have no due date, by the tally's rows (read on the
+	 * caller's connection, in its transaction). Asked only once {@link TaskTally#isReady()}.
+	 */
+	long withoutDueDate(List<String> groups, Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(ofGroups(groups.size()).append(" and T.due_day is null")
+				.toString())) {
+			for (int i = 0; i < groups.size(); i++) {
+				statement.setString(i + 1, inKey(groups.get(i)));
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
+	/** The sum of the tally's rows whose key holds one of {@code groups} groups, each a bind marker ({@link #inKey}). */
+	private static StringBuilder ofGroups(int groups) {
+		StringBuilder sql = new StringBuilder("select coalesce(sum(T.delta), 0) from desk_task_tally T where (");
+		for (int i = 0; i < groups; i++) {
+			// the whole name between commas: no LIKE, whose _ would match any character of a group id
+			sql.append(i > 0 ? " or " : "").append("locate(?, T.group_key) > 0");
+		}
+		return sql.append(")");
+	}
+
+	/** A group as it stands in a key ({@link TallyRows#key}). */
+	private static String inKey(String group) {
+		return "," + group + ",";
 	}
 }

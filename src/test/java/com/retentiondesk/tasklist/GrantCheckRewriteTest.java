@@ -195,24 +195,66 @@ class GrantCheckRewriteTest {
 				.replace("order by RES.DUE_DATE_ asc\n    LIMIT ? OFFSET ?", "");
 		Rewritten<String> page = GrantCheckRewrite.rewrite(keyPage, PARAMETERS).orElseThrow();
 
-		int marker = GrantCheckRewrite.keyPatternPage(page.sql()).marker();
-		String hinted = GrantCheckRewrite.keyPatternPage(page.sql()).fromKeyIndex();
+		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
 
-		assertThat(marker).isZero();
-		assertThat(page.parameters().get(marker)).as("the pattern's parameter").isEqualTo("assignee");
-		assertThat(hinted.replaceAll("\\s+", " ")).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES "
+		assertThat(due.keyMarker()).isZero();
+		assertThat(due.assignee()).isFalse();
+		assertThat(due.withDueDates()).as("no candidate groups").isNull();
+		assertThat(page.parameters().get(due.keyMarker())).as("the pattern's parameter").isEqualTo("assignee");
+		assertThat(due.indexFirst().replaceAll("\\s+", " ")).startsWith("select RES.REV_, RES.ID_, RES.DUE_DATE_ from ACT_RU_TASK RES "
 				+ "IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE) inner join ACT_RE_PROCDEF D");
-		assertThat(hinted.replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
-		// not a count, not another order, not without a key pattern
-		assertThat(GrantCheckRewrite.keyPatternPage(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
-				.orElseThrow().sql())).isEqualTo(GrantCheckRewrite.NO_KEY_PATTERN);
-		assertThat(GrantCheckRewrite.keyPatternPage(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
-				.isEqualTo(GrantCheckRewrite.NO_KEY_PATTERN);
-		assertThat(GrantCheckRewrite.keyPatternPage(GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow().sql()))
-				.isEqualTo(GrantCheckRewrite.NO_KEY_PATTERN);
+		assertThat(due.indexFirst().replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
+		// not a count, not another order
+		assertThat(GrantCheckRewrite.duePage(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
+				.orElseThrow().sql())).isEqualTo(GrantCheckRewrite.PLAIN);
+		assertThat(GrantCheckRewrite.duePage(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
+				.isEqualTo(GrantCheckRewrite.PLAIN);
 		// the index the hint names is the one the desk's migration creates
 		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V4__task_due.sql")))
 				.contains("CREATE INDEX " + GrantCheckRewrite.DUE_INDEX + " ON ACT_RU_TASK (DUE_DATE_)");
+	}
+
+	@Test
+	void shouldReadTheAssigneesPageFromTheAssigneesIndex() throws Exception {
+		Rewritten<String> page = GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow();
+
+		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+
+		assertThat(due.assignee()).isTrue();
+		assertThat(due.keyMarker()).isEqualTo(-1);
+		assertThat(due.withDueDates()).isNull();
+		assertThat(due.indexFirst().replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
+		// an assignee in an or-query is no AND term: the optimizer decides
+		String either = page.sql().replace("RES.ASSIGNEE_ = ?", "RES.ASSIGNEE_ = ? or RES.OWNER_ = ?");
+		assertThat(GrantCheckRewrite.duePage(either).assignee()).isFalse();
+		// the index the optimizer then takes: the desk's (assignee, due date)
+		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V3__task_assignee_due.sql")))
+				.containsPattern("ON ACT_RU_TASK \\(ASSIGNEE_, DUE_DATE_");
+	}
+
+	@Test
+	void shouldOfferATeamPageThatStartsAtTheFirstDueDate() {
+		String team = MYSQL.replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES\n left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
+				.replace("RES.ASSIGNEE_ = ?", "( I.TYPE_ = 'candidate'\n and\n (\n I.GROUP_ID_ IN\n ( ? , ? )\n )\n )");
+		List<String> parameters = List.of("user", "group1", "group2", "taskType", "taskPerm", "taskPerm", "defType",
+				"defPerm", "defPerm", "team1", "supervisors", "limit", "offset");
+		Rewritten<String> page = GrantCheckRewrite.rewrite(team, parameters).orElseThrow();
+
+		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+
+		assertThat(page.parameters().subList(due.groupsFrom(), due.groupsFrom() + due.groups())).containsExactly("team1",
+				"supervisors");
+		assertThat(due.withDueDates().replaceAll("\\s+", " ")).contains("1 = 1 and (RES.DUE_DATE_ is not null and ((case when "
+				+ "exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and "
+				+ "I.GROUP_ID_ IN ( ? , ? )) then 1 else 0 end) = 1)) )");
+		assertThat(due.withDueDates().replace("(RES.DUE_DATE_ is not null and ", "").replace("= 1))", "= 1)"))
+				.isEqualTo(page.sql());
+		assertThat(GrantCheckRewrite.marks(due.withDueDates(), 0, due.withDueDates().length())).isEqualTo(page.parameters().size());
+		assertThat(due.withDueDatesIndexFirst()).contains("IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)");
+		assertThat(due.assignee()).isFalse();
+		// descending, the tasks without a due date come last: nothing to skip
+		assertThat(GrantCheckRewrite.duePage(page.sql().replace("order by RES.DUE_DATE_ asc", "order by RES.DUE_DATE_ desc"))
+				.withDueDates()).isNull();
 	}
 
 	@Test

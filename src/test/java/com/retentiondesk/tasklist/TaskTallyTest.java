@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -70,6 +71,8 @@ class TaskTallyTest {
 	PlatformTransactionManager transactions;
 	@Autowired
 	TestRestTemplate http;
+	@Autowired
+	IdentityService identity;
 
 	private static int next;
 
@@ -221,6 +224,86 @@ class TaskTallyTest {
 				.isEqualTo(tasks.createTaskQuery().taskCandidateGroup("team1").count());
 		assertThat(TallySums.COUNTS_ANSWERED.get()).isEqualTo(answered);
 		assertThat(RewritingInterceptor.IMPLIED_COUNTS.get() - implied).isEqualTo(1);
+	}
+
+	@Test
+	void shouldStartATeamPageAtTheFirstDueDateOnlyWhileNoTeamTaskLacksOne() {
+		// other tests' team1 tasks without a due date (this context's processes open some) get one
+		tasks.createTaskQuery().taskCandidateGroup("team1").includeAssignedTasks().withoutDueDate().list()
+				.forEach(task -> tasks.saveTask(withDue(task, new Date())));
+		openCase("manager1");
+		openCase("manager2");
+		// another team's task without a due date: it cannot be on team1's page, so the walk may skip such tasks
+		undated(openCase("manager5"));
+		tally.reconcile();
+		long dated = RewritingInterceptor.DATED_PAGES.get();
+
+		assertThat(dues(teamPage("manager1"))).isEqualTo(dues(enginesTeamPage())).isNotEmpty();
+		assertThat(RewritingInterceptor.DATED_PAGES.get() - dated).isEqualTo(1);
+
+		// a team1 task without a due date: the page starts with it, as the engine's does
+		String undated = openCase("manager2");
+		undated(undated);
+		List<String> page = teamPage("manager1");
+		assertThat(dues(page)).isEqualTo(dues(enginesTeamPage()));
+		assertThat(page).contains(undated);
+		assertThat(RewritingInterceptor.DATED_PAGES.get() - dated).isEqualTo(1);
+		tasks.saveTask(withDue(tasks.createTaskQuery().taskId(undated).singleResult(), new Date()));
+
+		// a transaction that itself takes a team1 task's due date away sees it on its page, before the tally has its row
+		String mine = openCase("manager1");
+		assertThat(dues(teamPage("manager1"))).isEqualTo(dues(enginesTeamPage())).first().isNotEqualTo("none");
+		assertThat(RewritingInterceptor.DATED_PAGES.get() - dated).isEqualTo(2);
+		List<String> inTransaction = new TransactionTemplate(transactions).execute(status -> {
+			undated(mine);
+			identity.setAuthentication("manager1", List.of(DeskGroups.PHONE_MANAGERS, "team1"));
+			try {
+				return ids(tasks.createTaskQuery().taskCandidateGroupIn(List.of("team1")).includeAssignedTasks()
+						.orderByDueDate().asc().listPage(0, 15));
+			} finally {
+				identity.clearAuthentication();
+				status.setRollbackOnly();
+			}
+		});
+		assertThat(inTransaction).first().isEqualTo(mine);
+		assertThat(RewritingInterceptor.DATED_PAGES.get() - dated).isEqualTo(2);
+	}
+
+	/** team1's first page by due date through the REST API as the user, authorization checked (rewritten). */
+	private List<String> teamPage(String user) {
+		ResponseEntity<Map[]> answer = http.withBasicAuth(user, Fixtures.PASSWORD).getForEntity("/engine-rest/task?"
+				+ "candidateGroups=team1&includeAssignedTasks=true&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
+				Map[].class);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return java.util.Arrays.stream(answer.getBody()).map(task -> (String) task.get("id")).toList();
+	}
+
+	/** The same page as the engine answers it without a user (no grant check, nothing rewritten). */
+	private List<String> enginesTeamPage() {
+		return ids(tasks.createTaskQuery().taskCandidateGroupIn(List.of("team1")).includeAssignedTasks().orderByDueDate().asc()
+				.listPage(0, 15));
+	}
+
+	/**
+	 * The due dates of a page, in its order ("none" for a task without one): two answers to the same page agree
+	 * on them, though tasks due at the same moment may come in either order.
+	 */
+	private List<String> dues(List<String> page) {
+		return page.stream().map(id -> String.valueOf(tasks.createTaskQuery().taskId(id).singleResult().getDueDate()))
+				.map(due -> due.equals("null") ? "none" : due).toList();
+	}
+
+	private static List<String> ids(List<Task> page) {
+		return page.stream().map(Task::getId).toList();
+	}
+
+	private void undated(String taskId) {
+		tasks.saveTask(withDue(tasks.createTaskQuery().taskId(taskId).singleResult(), null));
+	}
+
+	private static Task withDue(Task task, Date due) {
+		task.setDueDate(due);
+		return task;
 	}
 
 	/** The first call's overdue timer fires: the supervisors get an escalation task. */
