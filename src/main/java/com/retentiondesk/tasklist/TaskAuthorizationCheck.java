@@ -80,4 +80,9 @@ public class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	public static long rewrites() {
 		return RewritingInterceptor.REWRITES.get();
 	}
+
+	/** Team pages that started at the first due date, the tally having found no task of their groups without one. */
+	public static long datedPages() {
+		return RewritingInterceptor.DATED_PAGES.get();
+	}
 }

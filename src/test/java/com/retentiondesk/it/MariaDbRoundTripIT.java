@@ -35,6 +35,7 @@ import com.retentiondesk.casework.RetentionCases;
 import com.retentiondesk.customer.CustomerImport;
 import com.retentiondesk.imports.ListReport;
 import com.retentiondesk.tasklist.TaskAuthorizationCheck;
+import com.retentiondesk.tasklist.TaskTally;
 import com.retentiondesk.web.DeskGroups;
 
 /**
@@ -65,6 +66,8 @@ class MariaDbRoundTripIT {
 	JdbcTemplate jdbc;
 	@Autowired
 	TestRestTemplate http;
+	@Autowired
+	TaskTally tally;
 
 	@BeforeEach
 	void staff() {
@@ -164,6 +167,21 @@ class MariaDbRoundTripIT {
 		assertThat(escalations.getStatusCode()).as(escalations.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(escalations.getBody()).isEqualTo("[]");
 		assertThat(TaskAuthorizationCheck.rewrites()).as("both pages rewritten").isGreaterThanOrEqualTo(rewrites + 2);
+
+		// 我的任务's page from the assignee's index (the same hint), and the team's page from the first due date once
+		// the tally knows that no team task lacks one (the tally's query on MariaDB)
+		tally.reconcile();
+		long dated = TaskAuthorizationCheck.datedPages();
+		ResponseEntity<String> mine = manager.getForEntity(URI.create(http.getRootUri()
+				+ "/engine-rest/task?assignee=itmanager&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=100"), String.class);
+		ResponseEntity<String> team = manager.getForEntity(URI.create(http.getRootUri()
+				+ "/engine-rest/task?candidateGroups=itteam&includeAssignedTasks=true&sortBy=dueDate&sortOrder=asc"
+				+ "&firstResult=0&maxResults=100"), String.class);
+		assertThat(mine.getStatusCode()).as(mine.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(mine.getBody()).contains("\"id\":\"" + call + "\"");
+		assertThat(team.getStatusCode()).as(team.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(team.getBody()).contains("\"id\":\"" + call + "\"");
+		assertThat(TaskAuthorizationCheck.datedPages()).isEqualTo(dated + 1);
 	}
 
 	@Test
