@@ -92,8 +92,10 @@ test('1. a phone manager takes over a colleague\'s arrears call in Tasklist and 
 
     await openFilter(page, '我的任务');
     const own = await api('GET', '/engine-rest/task?assignee=manager2', { user: 'manager2' });
+    // and the list settled: with no own task the count matches while Tasklist still shows 加载中
     await eventually(`manager2's ${own.length} own task(s) listed`, async () =>
-      await page.locator('li.task').count() === own.length);
+      await page.locator('li.task').count() === own.length
+      && await page.getByText('加载中').filter({ visible: true }).count() === 0);
     await shot(page, 'tasklist-my-tasks');
     assert.equal(await card(page, CALLED).count(), 0, 'not yet manager2\'s task');
 
@@ -330,6 +332,12 @@ test('3. after the due time the supervisor finds the escalation in 已升级', T
     const escalated = card(page, LATE);
     await escalated.waitFor();
     assert.match(await escalated.innerText(), /处理逾期升级/);
+    // the sidebar counts the supervisor's filters as the engine does
+    const counts = await api('GET', '/engine-rest/filter?resourceType=Task&itemCount=true', { user: 'supervisor1' });
+    for (const filter of counts) {
+      await eventually(`supervisor1's count of ${filter.name}`, async () => (await page.locator('.task-filter',
+        { hasText: filter.name }).locator('.desk-count').innerText().catch(() => '')).trim() === String(filter.itemCount));
+    }
     await shot(page, 'tasklist-escalated-filter');
     await escalated.locator('h4 a').click();
     await caseBriefShows(page, LATE);
