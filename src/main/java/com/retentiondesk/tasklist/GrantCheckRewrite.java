@@ -290,7 +290,8 @@ final class GrantCheckRewrite {
 	 * them (3,700 escalations at 300,000 open tasks, 24 ms) before the team's first task; when no open task
 	 * offered to the page's groups lacks a due date (the caller asks the tally), the condition changes no
 	 * row and the walk starts at the first due date (0.6 ms). {@code groupsFrom} and {@code groups} are the
-	 * bind markers of the check's groups.</li>
+	 * bind markers of the check's groups. None for a page that asks for tasks due before a date (今日到期): it
+	 * has no task without a due date anyway, and the tally need not be asked.</li>
 	 * </ul>
 	 * {@link #PLAIN} for any other statement. The {@code ...IndexFirst} texts carry {@link #keyRangeFirst}'s hint.
 	 */
@@ -304,6 +305,10 @@ final class GrantCheckRewrite {
 	/** A page's AND term on its assignee. */
 	private static final Pattern ASSIGNEE_TERM = Pattern.compile("RES\\.ASSIGNEE_\\s*=\\s*\\?", Pattern.CASE_INSENSITIVE);
 	private static final Pattern DUE_ORDER_ASC = Pattern.compile("order\\s+by\\s+RES\\.DUE_DATE_\\s+asc\\b",
+			Pattern.CASE_INSENSITIVE);
+	/** The engine's {@code dueBefore} condition (今日到期), which leaves out the tasks without a due date itself. */
+	private static final Pattern DUE_BEFORE = Pattern.compile(
+			"\\(\\s*RES\\.DUE_DATE_\\s*<\\s*\\?\\s+and\\s+RES\\.DUE_DATE_\\s+is\\s+not\\s+null\\s*\\)",
 			Pattern.CASE_INSENSITIVE);
 	/** {@link #candidateLinksChecked}'s check per task, in a page. */
 	private static final Pattern TEAM_CHECK = Pattern.compile("\\((?:RES\\.ASSIGNEE_ is null and )?\\(case when exists "
@@ -326,7 +331,9 @@ final class GrantCheckRewrite {
 				String withDueDates = null;
 				int groupsFrom = -1;
 				int groups = 0;
-				if (DUE_ORDER_ASC.matcher(sql).find() && team.find()) {
+				Matcher dueBefore = DUE_BEFORE.matcher(sql);
+				boolean datedAlready = dueBefore.find() && isConjunct(sql, dueBefore.start(), dueBefore.end());
+				if (DUE_ORDER_ASC.matcher(sql).find() && !datedAlready && team.find()) {
 					// (due date and check) is the check itself while the groups have no task without a due date,
 					// whatever surrounds it (an or-query too)
 					withDueDates = sql.substring(0, team.start()) + "(RES.DUE_DATE_ is not null and " + team.group() + ")"

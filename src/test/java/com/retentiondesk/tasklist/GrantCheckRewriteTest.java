@@ -252,6 +252,11 @@ class GrantCheckRewriteTest {
 		assertThat(GrantCheckRewrite.marks(due.withDueDates(), 0, due.withDueDates().length())).isEqualTo(page.parameters().size());
 		assertThat(due.withDueDatesIndexFirst()).contains("IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)");
 		assertThat(due.assignee()).isFalse();
+		// due before a date (今日到期): no task without a due date to skip, no need to ask the tally
+		String dueToday = page.sql().replaceFirst("1 = 1 and\\s+\\(\\(case", "1 = 1 and ( RES.DUE_DATE_ < ?\n and "
+				+ "RES.DUE_DATE_ is not null ) and ((case");
+		assertThat(dueToday).contains("RES.DUE_DATE_ is not null ) and ((case");
+		assertThat(GrantCheckRewrite.duePage(dueToday).withDueDates()).isNull();
 		// descending, the tasks without a due date come last: nothing to skip
 		assertThat(GrantCheckRewrite.duePage(page.sql().replace("order by RES.DUE_DATE_ asc", "order by RES.DUE_DATE_ desc"))
 				.withDueDates()).isNull();
