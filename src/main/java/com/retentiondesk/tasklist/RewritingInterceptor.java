@@ -167,8 +167,8 @@ final class RewritingInterceptor implements Interceptor {
 
 	/**
 	 * Whether every open task offered to the page's groups has a due date, by the tally; false while the tally
-	 * is not ready, and in a transaction that has itself opened or closed tasks (its tally rows are written
-	 * only as it commits).
+	 * is not ready, and in a transaction that has itself opened, closed or re-dated tasks (its tally rows are
+	 * written only as it commits).
 	 */
 	private boolean allDue(GrantCheckRewrite.DuePage due, Rewritten<ParameterMapping> page, BoundSql bound,
 			Connection connection) throws SQLException {

@@ -20,7 +20,8 @@ import org.apache.ibatis.session.Configuration;
 
 /**
  * Team counts from the tally: the statement that sums {@code desk_task_tally}'s rows in place of the
- * engine's count of the team's tasks. Asked only once {@link TaskTally#isReady()}.
+ * engine's count of the team's tasks; and whether a team has open tasks without a due date (for its page).
+ * Asked only once {@link TaskTally#isReady()}.
  */
 final class TallySums {
 
@@ -80,7 +81,7 @@ final class TallySums {
 	}
 
 	/**
-	 * The open tasks offered to any of the groups that have no due date, by the tally's rows (read on the
+	 * How many open tasks offered to any of the groups have no due date, by the tally's rows (read on the
 	 * caller's connection, in its transaction). Asked only once {@link TaskTally#isReady()}.
 	 */
 	long withoutDueDate(List<String> groups, Connection connection) throws SQLException {
