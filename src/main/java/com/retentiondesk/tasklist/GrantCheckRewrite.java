@@ -54,18 +54,14 @@ final class GrantCheckRewrite {
 					+ "I\\.GROUP_ID_\\s+IN\\s*(?<groups>\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\))\\s*\\)\\s*\\)",
 			Pattern.CASE_INSENSITIVE);
 	/** A count's head: {@code select count(distinct RES.ID_) from ACT_RU_TASK RES}. */
-	private static final Pattern COUNT = Pattern.compile(
+	static final Pattern COUNT = Pattern.compile(
 			"^\\s*select\\s+count\\s*\\(\\s*(?:distinct\\s+)?RES\\.ID_\\s*\\)\\s+from\\s+(?<task>\\S*ACT_RU_TASK)\\s+RES(?=\\s)",
 			Pattern.CASE_INSENSITIVE);
+	/** The check per task of {@link #candidateLinksChecked} in a page, around its table, links and groups. */
+	static final String CHECK_HEAD = "(case when exists (select 1 from ";
+	static final String CHECK_TAIL = ") then 1 else 0 end) = 1)";
 	/** Any other use of the identity links. */
 	private static final Pattern LINK_COLUMN = Pattern.compile("\\bI\\.", Pattern.CASE_INSENSITIVE);
-	/** The desk's index on the tasks' due dates ({@code db/engine/V4__task_due.sql}). */
-	static final String DUE_INDEX = "DESK_IDX_TASK_DUE";
-	/** A page's condition on a task-key pattern ({@code taskDefinitionKeyLike}). */
-	private static final Pattern KEY_LIKE = Pattern.compile("RES\\.TASK_DEF_KEY_\\s+like\\s+\\?", Pattern.CASE_INSENSITIVE);
-	private static final Pattern DUE_ORDER = Pattern.compile("order\\s+by\\s+RES\\.DUE_DATE_\\s", Pattern.CASE_INSENSITIVE);
-	private static final Pattern PAGE_LIMIT = Pattern.compile("LIMIT\\s+\\?\\s+OFFSET\\s+\\?", Pattern.CASE_INSENSITIVE);
-	private static final Pattern TASK_TABLE = Pattern.compile("(\\S*ACT_RU_TASK\\s+RES)(?=\\s)", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * The statement with the grant join turned into EXISTS checks, or empty if it does not have exactly
@@ -204,14 +200,13 @@ final class GrantCheckRewrite {
 			return new Rewritten<>(counted + rest.substring(count.end(), candidate.start()) + check
 					+ rest.substring(candidate.end()), reordered);
 		}
-		String check = "(" + unassigned + "(case when exists (select 1 from " + table + " I where I.TASK_ID_ = RES.ID_ and "
-				+ links + ") then 1 else 0 end) = 1)";
+		String check = "(" + unassigned + CHECK_HEAD + table + " I where I.TASK_ID_ = RES.ID_ and " + links + CHECK_TAIL;
 		return new Rewritten<>(rest.substring(0, candidate.start()) + check + rest.substring(candidate.end()), parameters);
 	}
 
 
 	/** Whether a condition is one of the WHERE clause's AND terms (not a branch of an or-query). */
-	private static boolean isConjunct(String sql, int start, int end) {
+	static boolean isConjunct(String sql, int start, int end) {
 		String before = sql.substring(0, start).stripTrailing();
 		String after = sql.substring(end).stripLeading();
 		return before.regionMatches(true, before.length() - 3, "and", 0, 3)
@@ -276,93 +271,6 @@ final class GrantCheckRewrite {
 	}
 
 	/**
-	 * What a page sorted by due date allows beyond its rewrite, worked out once per statement text:
-	 * <ul>
-	 * <li>{@code keyMarker}: the bind marker of its task-key pattern ({@code taskDefinitionKeyLike}), or -1. The
-	 * caller reads the page of a pattern of few tasks (the escalations) from the key's index
-	 * ({@link #keyRangeFirst}).</li>
-	 * <li>{@code assignee}: its assignee ({@code RES.ASSIGNEE_ = ?}, 我的任务) is one of its AND terms. Such a page
-	 * is read from the (assignee, due date) index on MySQL/MariaDB: left to itself the optimizer walked every
-	 * open task in due-date order, the escalations without a due date first (4,025 rows and 11 ms at 300,000
-	 * open tasks, against 15 rows and 0.3 ms from the assignee's index).</li>
-	 * <li>{@code withDueDates}: the page with {@code RES.DUE_DATE_ is not null} beside its candidate-group
-	 * check, or null. Sorted ascending, the tasks without a due date come first, and a team page walked all of
-	 * them (3,700 escalations at 300,000 open tasks, 24 ms) before the team's first task; when no open task
-	 * offered to the page's groups lacks a due date (the caller asks the tally), the condition changes no
-	 * row and the walk starts at the first due date (0.6 ms). {@code groupsFrom} and {@code groups} are the
-	 * bind markers of the check's groups. None for a page that asks for tasks due before a date (今日到期): it
-	 * has no task without a due date anyway, and the tally need not be asked.</li>
-	 * </ul>
-	 * {@link #PLAIN} for any other statement. The {@code ...IndexFirst} texts carry {@link #keyRangeFirst}'s hint.
-	 */
-	record DuePage(int keyMarker, boolean assignee, String indexFirst, String withDueDates, String withDueDatesIndexFirst,
-			int groupsFrom, int groups) {
-	}
-
-	static final DuePage PLAIN = new DuePage(-1, false, null, null, null, -1, 0);
-	/** By statement text, as {@link #PLANS}: the same few texts all day, each matched once. */
-	private static final Map<String, DuePage> DUE_PAGES = new ConcurrentHashMap<>();
-	/** A page's AND term on its assignee. */
-	private static final Pattern ASSIGNEE_TERM = Pattern.compile("RES\\.ASSIGNEE_\\s*=\\s*\\?", Pattern.CASE_INSENSITIVE);
-	private static final Pattern DUE_ORDER_ASC = Pattern.compile("order\\s+by\\s+RES\\.DUE_DATE_\\s+asc\\b",
-			Pattern.CASE_INSENSITIVE);
-	/** The engine's {@code dueBefore} condition (今日到期), which leaves out the tasks without a due date itself. */
-	private static final Pattern DUE_BEFORE = Pattern.compile(
-			"\\(\\s*RES\\.DUE_DATE_\\s*<\\s*\\?\\s+and\\s+RES\\.DUE_DATE_\\s+is\\s+not\\s+null\\s*\\)",
-			Pattern.CASE_INSENSITIVE);
-	/** {@link #candidateLinksChecked}'s check per task, in a page. */
-	private static final Pattern TEAM_CHECK = Pattern.compile("\\((?:RES\\.ASSIGNEE_ is null and )?\\(case when exists "
-			+ "\\(select 1 from \\S*ACT_RU_IDENTITYLINK I where I\\.TASK_ID_ = RES\\.ID_ and I\\.TYPE_ = 'candidate' and "
-			+ "I\\.GROUP_ID_ IN (?<groups>\\([^()]*\\))\\) then 1 else 0 end\\) = 1\\)");
-
-	static DuePage duePage(String sql) {
-		DuePage page = DUE_PAGES.get(sql);
-		if (page == null) {
-			if (DUE_PAGES.size() >= MAX_PLANS) {
-				DUE_PAGES.clear();
-			}
-			page = PLAIN;
-			if (PAGE_LIMIT.matcher(sql).find() && DUE_ORDER.matcher(sql).find() && !COUNT.matcher(sql).find()) {
-				Matcher key = KEY_LIKE.matcher(sql);
-				int keyMarker = key.find() ? marks(sql, 0, key.end() - 1) : -1;
-				Matcher assignee = ASSIGNEE_TERM.matcher(sql);
-				boolean byAssignee = assignee.find() && isConjunct(sql, assignee.start(), assignee.end());
-				Matcher team = TEAM_CHECK.matcher(sql);
-				String withDueDates = null;
-				int groupsFrom = -1;
-				int groups = 0;
-				Matcher dueBefore = DUE_BEFORE.matcher(sql);
-				boolean datedAlready = dueBefore.find() && isConjunct(sql, dueBefore.start(), dueBefore.end());
-				if (DUE_ORDER_ASC.matcher(sql).find() && !datedAlready && team.find()) {
-					// (due date and check) is the check itself while the groups have no task without a due date,
-					// whatever surrounds it (an or-query too)
-					withDueDates = sql.substring(0, team.start()) + "(RES.DUE_DATE_ is not null and " + team.group() + ")"
-							+ sql.substring(team.end());
-					groupsFrom = marks(sql, 0, team.start("groups"));
-					groups = marks(team.group("groups"), 0, team.group("groups").length());
-				}
-				page = new DuePage(keyMarker, byAssignee, keyRangeFirst(sql), withDueDates,
-						withDueDates == null ? null : keyRangeFirst(withDueDates), groupsFrom, groups);
-			}
-			DUE_PAGES.put(sql, page);
-		}
-		return page;
-	}
-
-	/**
-	 * MySQL/MariaDB: the page reads the pattern's tasks from the key's index and sorts them, instead of walking
-	 * every open task in due-date order until 15 match (the optimizer's choice for a LIMIT, which assumes the
-	 * pattern's tasks are spread evenly over the due dates). Right for a pattern of few tasks, such as the
-	 * escalations: they have no due date, and for a supervisor whose team has none the walk read all 300,000
-	 * open tasks (21 s for an empty page; 0.08 s with the hint). Wrong for a pattern of most tasks: the first
-	 * calls' pattern took 5 s with it, against milliseconds for the walk; the caller decides. Same rows, same
-	 * order, same parameters.
-	 */
-	static String keyRangeFirst(String sql) {
-		return TASK_TABLE.matcher(sql).replaceAll("$1 IGNORE INDEX FOR ORDER BY (" + DUE_INDEX + ")");
-	}
-
-	/**
 	 * The resource ids of the join's ON clause, {@code in (a, b)} or {@code = a OR AUTH.RESOURCE_ID_ = b};
 	 * empty if any of them is not a plain column or the wildcard.
 	 */
@@ -397,7 +305,7 @@ final class GrantCheckRewrite {
 	 * (filters, sortings, group counts); the cache starts afresh beyond that.
 	 */
 	private static final Map<String, Optional<Rewritten<Integer>>> PLANS = new ConcurrentHashMap<>();
-	private static final int MAX_PLANS = 1_000;
+	static final int MAX_PLANS = 1_000;
 
 	static <P> Optional<Rewritten<P>> rewriteCached(String sql, List<P> parameters) {
 		Optional<Rewritten<Integer>> plan = PLANS.get(sql);

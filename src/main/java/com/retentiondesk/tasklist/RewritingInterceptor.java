@@ -57,7 +57,7 @@ final class RewritingInterceptor implements Interceptor {
 	private final TaskTally tally;
 	private final TallySums sums;
 	private final BooleanSupplier rewriting;
-	/** Whether the database takes MySQL's index hints (see {@link GrantCheckRewrite#keyRangeFirst}). */
+	/** Whether the database takes MySQL's index hints (see {@link DuePage#keyRangeFirst}). */
 	private final boolean indexHints;
 
 	RewritingInterceptor(TaskTally tally, TallySums sums, BooleanSupplier rewriting, boolean indexHints) {
@@ -146,14 +146,14 @@ final class RewritingInterceptor implements Interceptor {
 	}
 
 	/**
-	 * A page sorted by due date, as {@link GrantCheckRewrite#duePage} allows: past the tasks without a due date
+	 * A page sorted by due date, as {@link DuePage#of} allows: past the tasks without a due date
 	 * when none of them is offered to the page's groups (asked of {@link TaskTally}: every open task is
 	 * counted there under its groups and due day), and on MySQL/MariaDB read from the assignee's index (我的任务)
 	 * or from the key's index for the escalations' pattern ({@link DeskGroups#ESCALATION_TASK_PREFIX}, a few
 	 * tasks among many; any other pattern keeps the optimizer's choice). Other pages as rewritten.
 	 */
 	private String page(Rewritten<ParameterMapping> page, BoundSql bound, Connection connection) throws SQLException {
-		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+		DuePage due = DuePage.of(page.sql());
 		boolean dated = due.withDueDates() != null && allDue(due, page, bound, connection);
 		boolean indexFirst = indexHints && (due.assignee() || due.keyMarker() >= 0
 				&& value(bound, page.parameters().get(due.keyMarker())) instanceof String pattern
@@ -170,7 +170,7 @@ final class RewritingInterceptor implements Interceptor {
 	 * is not ready, and in a transaction that has itself opened, closed or re-dated tasks (its tally rows are
 	 * written only as it commits).
 	 */
-	private boolean allDue(GrantCheckRewrite.DuePage due, Rewritten<ParameterMapping> page, BoundSql bound,
+	private boolean allDue(DuePage due, Rewritten<ParameterMapping> page, BoundSql bound,
 			Connection connection) throws SQLException {
 		if (due.groups() == 0 || tally == null || !tally.isReady() || TallyChanges.pending()) {
 			return false;

@@ -9,7 +9,7 @@
  * <tr><td>{@link com.retentiondesk.tasklist.TaskAuthorizationCheck}: the grant join of task, variable and
  * filter queries rewritten into EXISTS checks per resource id ({@code GrantCheckRewrite}), counts whose grant
  * check the question implies answered without it ({@code CountPlan}, {@code RewritingInterceptor}), pages sorted by
- * due date read past the tasks without one when the tally says none is the page's ({@code GrantCheckRewrite.duePage})</td>
+ * due date read past the tasks without one when the tally says none is the page's ({@code DuePage})</td>
  * <td>{@code desk.tasklist.rewrite-enabled} (true)</td>
  * <td>{@code GrantCheckRewriteTest}, {@code TaskAuthorizationCheckAccessTest}, {@code TaskTallyTest}</td></tr>
  * <tr><td>{@link com.retentiondesk.tasklist.TaskTally}: team counts from {@code desk_task_tally}, kept by

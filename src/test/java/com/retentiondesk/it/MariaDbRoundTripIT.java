@@ -152,7 +152,7 @@ class MariaDbRoundTripIT {
 				.taskDefinitionKey("Task_FirstReminderCall").singleResult().getId();
 		long rewrites = TaskAuthorizationCheck.rewrites();
 
-		// the escalations' page carries IGNORE INDEX FOR ORDER BY (RewritingInterceptor, GrantCheckRewrite.keyRangeFirst),
+		// the escalations' page carries IGNORE INDEX FOR ORDER BY (RewritingInterceptor, DuePage.keyRangeFirst),
 		// which MariaDB must take; the first calls' page is left to the optimizer
 		String query = "/engine-rest/task?taskDefinitionKeyLike=Task%5C_First%25&candidateGroups=itteam"
 				+ "&includeAssignedTasks=true&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=100";

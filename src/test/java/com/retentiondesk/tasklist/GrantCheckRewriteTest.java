@@ -50,6 +50,13 @@ class GrantCheckRewriteTest {
 	private static final List<String> PARAMETERS = List.of("user", "group1", "group2", "taskType", "taskPerm",
 			"taskPerm", "defType", "defPerm", "defPerm", "assignee", "limit", "offset");
 
+	/** 本组任务 as the engine writes it: the identity links joined, the groups in the WHERE clause. */
+	private static final String TEAM = MYSQL.replace("from ACT_RU_TASK RES",
+			"from ACT_RU_TASK RES\n left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
+			.replace("RES.ASSIGNEE_ = ?", "( I.TYPE_ = 'candidate'\n and\n (\n I.GROUP_ID_ IN\n ( ? , ? )\n )\n )");
+	private static final List<String> TEAM_PARAMETERS = List.of("user", "group1", "group2", "taskType", "taskPerm",
+			"taskPerm", "defType", "defPerm", "defPerm", "team1", "supervisors", "limit", "offset");
+
 	@Test
 	void shouldCheckTheGrantsPerTaskWithTheSameConditions() {
 		Rewritten<String> rewritten = GrantCheckRewrite.rewrite(MYSQL, PARAMETERS)
@@ -91,11 +98,8 @@ class GrantCheckRewriteTest {
 
 	@Test
 	void shouldCheckTheCandidateGroupsPerTaskInsteadOfJoiningTheLinks() {
-		// 本组任务 as the engine writes it: the identity links joined, the groups in the WHERE clause
-		String team = MYSQL.replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES\n left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
-				.replace("RES.ASSIGNEE_ = ?", "( I.TYPE_ = 'candidate'\n and\n (\n I.GROUP_ID_ IN\n ( ? , ? )\n )\n )");
-		List<String> parameters = List.of("user", "group1", "group2", "taskType", "taskPerm", "taskPerm", "defType",
-				"defPerm", "defPerm", "team1", "supervisors", "limit", "offset");
+		String team = TEAM;
+		List<String> parameters = TEAM_PARAMETERS;
 		String count = team.replace("select distinct\n    RES.REV_, RES.ID_, RES.DUE_DATE_", "select count(distinct RES.ID_)");
 
 		Rewritten<String> page = GrantCheckRewrite.rewrite(team, parameters).orElseThrow();
@@ -195,7 +199,7 @@ class GrantCheckRewriteTest {
 				.replace("order by RES.DUE_DATE_ asc\n    LIMIT ? OFFSET ?", "");
 		Rewritten<String> page = GrantCheckRewrite.rewrite(keyPage, PARAMETERS).orElseThrow();
 
-		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+		DuePage due = DuePage.of(page.sql());
 
 		assertThat(due.keyMarker()).isZero();
 		assertThat(due.assignee()).isFalse();
@@ -205,20 +209,20 @@ class GrantCheckRewriteTest {
 				+ "IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE) inner join ACT_RE_PROCDEF D");
 		assertThat(due.indexFirst().replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
 		// not a count, not another order
-		assertThat(GrantCheckRewrite.duePage(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
-				.orElseThrow().sql())).isEqualTo(GrantCheckRewrite.PLAIN);
-		assertThat(GrantCheckRewrite.duePage(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
-				.isEqualTo(GrantCheckRewrite.PLAIN);
+		assertThat(DuePage.of(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10))
+				.orElseThrow().sql())).isEqualTo(DuePage.PLAIN);
+		assertThat(DuePage.of(page.sql().replace("order by RES.DUE_DATE_", "order by RES.CREATE_TIME_")))
+				.isEqualTo(DuePage.PLAIN);
 		// the index the hint names is the one the desk's migration creates
 		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V4__task_due.sql")))
-				.contains("CREATE INDEX " + GrantCheckRewrite.DUE_INDEX + " ON ACT_RU_TASK (DUE_DATE_)");
+				.contains("CREATE INDEX " + DuePage.DUE_INDEX + " ON ACT_RU_TASK (DUE_DATE_)");
 	}
 
 	@Test
 	void shouldReadTheAssigneesPageFromTheAssigneesIndex() throws Exception {
 		Rewritten<String> page = GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow();
 
-		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+		DuePage due = DuePage.of(page.sql());
 
 		assertThat(due.assignee()).isTrue();
 		assertThat(due.keyMarker()).isEqualTo(-1);
@@ -226,7 +230,7 @@ class GrantCheckRewriteTest {
 		assertThat(due.indexFirst().replace(" IGNORE INDEX FOR ORDER BY (DESK_IDX_TASK_DUE)", "")).isEqualTo(page.sql());
 		// an assignee in an or-query is no AND term: the optimizer decides
 		String either = page.sql().replace("RES.ASSIGNEE_ = ?", "RES.ASSIGNEE_ = ? or RES.OWNER_ = ?");
-		assertThat(GrantCheckRewrite.duePage(either).assignee()).isFalse();
+		assertThat(DuePage.of(either).assignee()).isFalse();
 		// the index the optimizer then takes: the desk's (assignee, due date)
 		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V3__task_assignee_due.sql")))
 				.containsPattern("ON ACT_RU_TASK \\(ASSIGNEE_, DUE_DATE_");
@@ -234,13 +238,11 @@ class GrantCheckRewriteTest {
 
 	@Test
 	void shouldOfferATeamPageThatStartsAtTheFirstDueDate() {
-		String team = MYSQL.replace("from ACT_RU_TASK RES", "from ACT_RU_TASK RES\n left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")
-				.replace("RES.ASSIGNEE_ = ?", "( I.TYPE_ = 'candidate'\n and\n (\n I.GROUP_ID_ IN\n ( ? , ? )\n )\n )");
-		List<String> parameters = List.of("user", "group1", "group2", "taskType", "taskPerm", "taskPerm", "defType",
-				"defPerm", "defPerm", "team1", "supervisors", "limit", "offset");
+		String team = TEAM;
+		List<String> parameters = TEAM_PARAMETERS;
 		Rewritten<String> page = GrantCheckRewrite.rewrite(team, parameters).orElseThrow();
 
-		GrantCheckRewrite.DuePage due = GrantCheckRewrite.duePage(page.sql());
+		DuePage due = DuePage.of(page.sql());
 
 		assertThat(page.parameters().subList(due.groupsFrom(), due.groupsFrom() + due.groups())).containsExactly("team1",
 				"supervisors");
@@ -256,9 +258,9 @@ class GrantCheckRewriteTest {
 		String dueToday = page.sql().replaceFirst("1 = 1 and\\s+\\(\\(case", "1 = 1 and ( RES.DUE_DATE_ < ?\n and "
 				+ "RES.DUE_DATE_ is not null ) and ((case");
 		assertThat(dueToday).contains("RES.DUE_DATE_ is not null ) and ((case");
-		assertThat(GrantCheckRewrite.duePage(dueToday).withDueDates()).isNull();
+		assertThat(DuePage.of(dueToday).withDueDates()).isNull();
 		// descending, the tasks without a due date come last: nothing to skip
-		assertThat(GrantCheckRewrite.duePage(page.sql().replace("order by RES.DUE_DATE_ asc", "order by RES.DUE_DATE_ desc"))
+		assertThat(DuePage.of(page.sql().replace("order by RES.DUE_DATE_ asc", "order by RES.DUE_DATE_ desc"))
 				.withDueDates()).isNull();
 	}
 
