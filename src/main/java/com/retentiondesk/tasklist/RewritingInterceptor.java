@@ -1,6 +1,8 @@
 package com.retentiondesk.tasklist;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,12 @@ final class RewritingInterceptor implements Interceptor {
 	static final AtomicLong IMPLIED_COUNTS = new AtomicLong();
 	/** Pages that started at the first due date, the tally having found no task without one (for tests). */
 	static final AtomicLong DATED_PAGES = new AtomicLong();
+	/** Pages of the escalations' pattern read as one page per key ({@link KeyPage}; for tests and the benchmark). */
+	static final AtomicLong KEY_PAGES = new AtomicLong();
+	/** The largest page (offset and limit) read as pages per key; Tasklist asks for 15 at a time. */
+	static final int MAX_KEY_PAGE = 1_000;
+	private static final String KEY_PAGE_KEY = "deskKeyPageKey";
+	private static final String KEY_PAGE_LIMIT = "deskKeyPageLimit";
 	/** The statements rewritten: task, variable and filter queries, each list and count. */
 	private static final List<String> STATEMENTS = List.of(
 			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
@@ -86,10 +94,10 @@ final class RewritingInterceptor implements Interceptor {
 					REWRITES.incrementAndGet();
 					Optional<Rewritten<ParameterMapping>> implied = rewritten.get().count() == null ? Optional.empty()
 							: impliedCount(rewritten.get(), bound, statement.getConfiguration());
-					Rewritten<ParameterMapping> chosen = implied.orElse(rewritten.get());
-					boundMeta.setValue("sql", implied.isEmpty()
-							? page(chosen, bound, (Connection) invocation.getArgs()[0]) : chosen.sql());
-				// a new list: the statement's own list may be shared with other executions
+					Rewritten<ParameterMapping> chosen = implied.isPresent() ? implied.get()
+							: page(rewritten.get(), bound, (Connection) invocation.getArgs()[0], statement.getConfiguration());
+					boundMeta.setValue("sql", chosen.sql());
+					// a new list: the statement's own list may be shared with other executions
 					boundMeta.setValue("parameterMappings", new ArrayList<ParameterMapping>(chosen.parameters()));
 				} else if (bound.getSql().contains("AUTH ON") && log.isDebugEnabled()) {
 					log.debug("{} left as the engine wrote it: {}", statement.getId(), bound.getSql());
@@ -150,19 +158,75 @@ final class RewritingInterceptor implements Interceptor {
 	 * when none of them is offered to the page's groups (asked of {@link TaskTally}: every open task is
 	 * counted there under its groups and due day), and on MySQL/MariaDB read from the assignee's index (我的任务)
 	 * or from the key's index for the escalations' pattern ({@link DeskGroups#ESCALATION_TASK_PREFIX}, a few
-	 * tasks among many; any other pattern keeps the optimizer's choice). Other pages as rewritten.
+	 * tasks among many; any other pattern keeps the optimizer's choice). A page of the escalations' pattern, in any
+	 * order, as one page per key ({@link KeyPage}). Other pages as rewritten.
 	 */
-	private String page(Rewritten<ParameterMapping> page, BoundSql bound, Connection connection) throws SQLException {
+	private Rewritten<ParameterMapping> page(Rewritten<ParameterMapping> page, BoundSql bound, Connection connection,
+			Configuration configuration) throws SQLException {
 		DuePage due = DuePage.of(page.sql());
 		boolean dated = due.withDueDates() != null && allDue(due, page, bound, connection);
 		boolean indexFirst = indexHints && (due.assignee() || due.keyMarker() >= 0
-				&& value(bound, page.parameters().get(due.keyMarker())) instanceof String pattern
-				&& pattern.replace("\\", "").startsWith(DeskGroups.ESCALATION_TASK_PREFIX));
+				&& escalations(value(bound, page.parameters().get(due.keyMarker()))));
+		String sql = dated ? (indexFirst ? due.withDueDatesIndexFirst() : due.withDueDates())
+				: indexFirst ? due.indexFirst() : page.sql();
 		if (dated) {
 			DATED_PAGES.incrementAndGet();
-			return indexFirst ? due.withDueDatesIndexFirst() : due.withDueDates();
 		}
-		return indexFirst ? due.indexFirst() : page.sql();
+		KeyPage keys = KeyPage.of(sql);
+		if (keys != KeyPage.NONE && value(bound, page.parameters().get(keys.keyMarker())) instanceof String pattern
+				&& escalations(pattern)) {
+			Optional<Rewritten<ParameterMapping>> perKey = perKey(keys, pattern, page.parameters(), bound, connection,
+					configuration);
+			if (perKey.isPresent()) {
+				return perKey.get();
+			}
+		}
+		return new Rewritten<>(sql, page.parameters());
+	}
+
+	private static boolean escalations(Object pattern) {
+		return pattern instanceof String text && text.replace("\\", "").startsWith(DeskGroups.ESCALATION_TASK_PREFIX);
+	}
+
+	/**
+	 * {@link KeyPage#perKey} for the keys that match the pattern now (read on the page's connection), with its
+	 * parameters; empty for a page of more than {@link #MAX_KEY_PAGE} rows (a whole list: nothing to stop
+	 * early for), and for a pattern of no key or of more than {@link KeyPage#MAX_KEYS}.
+	 */
+	private static Optional<Rewritten<ParameterMapping>> perKey(KeyPage page, String pattern, List<ParameterMapping> parameters,
+			BoundSql bound, Connection connection, Configuration configuration) throws SQLException {
+		int size = parameters.size();
+		if (!(value(bound, parameters.get(size - 2)) instanceof Integer limit)
+				|| !(value(bound, parameters.get(size - 1)) instanceof Integer offset)
+				|| limit < 0 || offset < 0 || (long) limit + offset > MAX_KEY_PAGE) {
+			return Optional.empty();
+		}
+		List<String> keys = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(page.keysQuery())) {
+			statement.setString(1, pattern);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					keys.add(rows.getString(1));
+				}
+			}
+		}
+		if (keys.isEmpty() || keys.size() > KeyPage.MAX_KEYS) {
+			return Optional.empty();
+		}
+		bound.setAdditionalParameter(KEY_PAGE_LIMIT, limit + offset);
+		ParameterMapping keyLimit = new ParameterMapping.Builder(configuration, KEY_PAGE_LIMIT, Integer.class).build();
+		List<ParameterMapping> perKey = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			String name = KEY_PAGE_KEY + i;
+			bound.setAdditionalParameter(name, keys.get(i));
+			perKey.addAll(parameters.subList(0, page.keyMarker()));
+			perKey.add(new ParameterMapping.Builder(configuration, name, String.class).build());
+			perKey.addAll(parameters.subList(page.keyMarker() + 1, size - 2));
+			perKey.add(keyLimit);
+		}
+		perKey.addAll(parameters.subList(size - 2, size));
+		KEY_PAGES.incrementAndGet();
+		return Optional.of(new Rewritten<>(page.perKey(keys.size()), perKey));
 	}
 
 	/**

@@ -219,6 +219,43 @@ class GrantCheckRewriteTest {
 	}
 
 	@Test
+	void shouldReadAKeyPatternsPageOneKeyAtATime() {
+		// 已升级: the escalations' pattern, oldest first
+		String filter = MYSQL.replace("RES.ASSIGNEE_ = ?", "RES.TASK_DEF_KEY_ like ? ESCAPE '\\\\'")
+				.replace("RES.REV_, RES.ID_, RES.DUE_DATE_", "RES.REV_, RES.ID_, RES.CREATE_TIME_")
+				.replace("order by RES.DUE_DATE_ asc", "order by RES.CREATE_TIME_ asc");
+		Rewritten<String> page = GrantCheckRewrite.rewrite(filter, PARAMETERS).orElseThrow();
+
+		KeyPage keys = KeyPage.of(page.sql());
+
+		assertThat(keys.keyMarker()).isZero();
+		assertThat(page.parameters().get(keys.keyMarker())).as("the pattern's parameter").isEqualTo("assignee");
+		assertThat(keys.keysQuery()).isEqualTo("select RES.TASK_DEF_KEY_ from ACT_RU_TASK RES where RES.TASK_DEF_KEY_ "
+				+ "like ? ESCAPE '\\\\' group by RES.TASK_DEF_KEY_ order by RES.TASK_DEF_KEY_ LIMIT " + (KeyPage.MAX_KEYS + 1));
+		String two = keys.perKey(2).replaceAll("\\s+", " ");
+		String branch = page.sql().replaceAll("\\s+", " ").replace("RES.TASK_DEF_KEY_ like ? ESCAPE '\\\\'",
+				"RES.TASK_DEF_KEY_ = ?").replace("LIMIT ? OFFSET ? ", "LIMIT ?");
+		assertThat(branch).contains("RES.TASK_DEF_KEY_ = ?").endsWith("order by RES.CREATE_TIME_ asc LIMIT ?");
+		assertThat(two).isEqualTo("select * from ((" + branch + ") union all (" + branch + ")) RES "
+				+ "order by RES.CREATE_TIME_ asc LIMIT ? OFFSET ?");
+		// per key: its markers less the page's two, and the key's limit; then the page's two
+		assertThat(two.chars().filter(c -> c == '?').count()).isEqualTo(2 * (page.parameters().size() - 1) + 2);
+		// the same for a statement that returns all columns
+		assertThat(KeyPage.of(page.sql().replace("RES.REV_, RES.ID_, RES.CREATE_TIME_", "RES.*"))).isNotEqualTo(KeyPage.NONE);
+
+		// not: a sort by a column the page does not return (the merged pages could not be sorted again), a
+		// pattern in an or-query, two patterns, a count, a page without LIMIT
+		assertThat(KeyPage.of(page.sql().replace("order by RES.CREATE_TIME_", "order by RES.NAME_"))).isEqualTo(KeyPage.NONE);
+		assertThat(KeyPage.of(page.sql().replace("1 = 1 and", "1 = 0 or"))).isEqualTo(KeyPage.NONE);
+		assertThat(KeyPage.of(page.sql().replace("1 = 1 and", "RES.TASK_DEF_KEY_ like ? and"))).isEqualTo(KeyPage.NONE);
+		String count = filter.replace("select distinct\n    RES.REV_, RES.ID_, RES.CREATE_TIME_", "select count(distinct RES.ID_)")
+				.replace("order by RES.CREATE_TIME_ asc\n    LIMIT ? OFFSET ?", "");
+		assertThat(KeyPage.of(GrantCheckRewrite.rewrite(count, PARAMETERS.subList(0, 10)).orElseThrow().sql()))
+				.isEqualTo(KeyPage.NONE);
+		assertThat(KeyPage.of(page.sql().replace("LIMIT ? OFFSET ?", ""))).isEqualTo(KeyPage.NONE);
+	}
+
+	@Test
 	void shouldReadTheAssigneesPageFromTheAssigneesIndex() throws Exception {
 		Rewritten<String> page = GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow();
 
