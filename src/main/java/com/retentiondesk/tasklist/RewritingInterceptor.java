@@ -21,6 +21,8 @@ import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.type.JdbcType;
+import org.apache.ibatis.type.TypeHandler;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -46,8 +48,11 @@ final class RewritingInterceptor implements Interceptor {
 	static final AtomicLong DATED_PAGES = new AtomicLong();
 	/** Pages of the escalations' pattern read as one page per key ({@link KeyPage}; for tests and the benchmark). */
 	static final AtomicLong KEY_PAGES = new AtomicLong();
-	/** The largest page (offset and limit) read as pages per key; Tasklist asks for 15 at a time. */
-	static final int MAX_KEY_PAGE = 1_000;
+	/** The largest page (offset and limit) read as pages per key or within a due date; Tasklist asks for 15 at a time. */
+	static final int MAX_PAGE = 1_000;
+	/** Pages sorted by due date and more, read within the due date of their last task ({@link BoundedPage}). */
+	static final AtomicLong BOUNDED_PAGES = new AtomicLong();
+	private static final String PAGE_BOUND = "deskPageBound";
 	private static final String KEY_PAGE_KEY = "deskKeyPageKey";
 	private static final String KEY_PAGE_LIMIT = "deskKeyPageLimit";
 	/** The statements rewritten: task, variable and filter queries, each list and count. */
@@ -181,7 +186,65 @@ final class RewritingInterceptor implements Interceptor {
 				return perKey.get();
 			}
 		}
+		BoundedPage bounded = BoundedPage.of(sql);
+		if (bounded != BoundedPage.NONE) {
+			Optional<Rewritten<ParameterMapping>> within = bounded(bounded, page.parameters(), bound, connection, configuration);
+			if (within.isPresent()) {
+				return within.get();
+			}
+		}
 		return new Rewritten<>(sql, page.parameters());
+	}
+
+	/**
+	 * {@link BoundedPage#bounded} by the due date of the page's last task when sorted by due date alone (read
+	 * on the page's connection), with its parameters; empty for a page of more than {@link #MAX_PAGE} rows,
+	 * and when the page has no more tasks than it asks for (no bound then: its walk has read them all).
+	 */
+	private static Optional<Rewritten<ParameterMapping>> bounded(BoundedPage page, List<ParameterMapping> parameters,
+			BoundSql bound, Connection connection, Configuration configuration) throws SQLException {
+		int size = parameters.size();
+		if (!(value(bound, parameters.get(size - 2)) instanceof Integer limit)
+				|| !(value(bound, parameters.get(size - 1)) instanceof Integer offset)
+				|| limit <= 0 || offset < 0 || (long) limit + offset > MAX_PAGE) {
+			return Optional.empty();
+		}
+		java.sql.Timestamp last;
+		try (PreparedStatement statement = connection.prepareStatement(page.boundQuery())) {
+			for (int i = 0; i < size - 2; i++) {
+				set(statement, i + 1, parameters.get(i), value(bound, parameters.get(i)), configuration);
+			}
+			statement.setInt(size - 1, offset + limit - 1);
+			try (ResultSet rows = statement.executeQuery()) {
+				if (!rows.next()) {
+					return Optional.empty();
+				}
+				last = rows.getTimestamp(1);
+			}
+		}
+		String sql = page.bounded(last != null);
+		if (sql == null) {
+			return Optional.empty();
+		}
+		List<ParameterMapping> within = new ArrayList<>(parameters);
+		if (last != null) {
+			bound.setAdditionalParameter(PAGE_BOUND, last);
+			within.add(page.boundMarker(), new ParameterMapping.Builder(configuration, PAGE_BOUND, java.util.Date.class).build());
+		}
+		BOUNDED_PAGES.incrementAndGet();
+		return Optional.of(new Rewritten<>(sql, within));
+	}
+
+	/** A parameter set as MyBatis sets it (its type handler; a null as the configuration says). */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void set(PreparedStatement statement, int index, ParameterMapping mapping, Object value,
+			Configuration configuration) throws SQLException {
+		JdbcType jdbcType = mapping.getJdbcType();
+		if (value == null && jdbcType == null) {
+			jdbcType = configuration.getJdbcTypeForNull();
+		}
+		TypeHandler handler = mapping.getTypeHandler();
+		handler.setParameter(statement, index, value, jdbcType);
 	}
 
 	private static boolean escalations(Object pattern) {
@@ -190,7 +253,7 @@ final class RewritingInterceptor implements Interceptor {
 
 	/**
 	 * {@link KeyPage#perKey} for the keys that match the pattern now (read on the page's connection), with its
-	 * parameters; empty for a page of more than {@link #MAX_KEY_PAGE} rows (a whole list: nothing to stop
+	 * parameters; empty for a page of more than {@link #MAX_PAGE} rows (a whole list: nothing to stop
 	 * early for), and for a pattern of no key or of more than {@link KeyPage#MAX_KEYS}.
 	 */
 	private static Optional<Rewritten<ParameterMapping>> perKey(KeyPage page, String pattern, List<ParameterMapping> parameters,
@@ -198,7 +261,7 @@ final class RewritingInterceptor implements Interceptor {
 		int size = parameters.size();
 		if (!(value(bound, parameters.get(size - 2)) instanceof Integer limit)
 				|| !(value(bound, parameters.get(size - 1)) instanceof Integer offset)
-				|| limit < 0 || offset < 0 || (long) limit + offset > MAX_KEY_PAGE) {
+				|| limit < 0 || offset < 0 || (long) limit + offset > MAX_PAGE) {
 			return Optional.empty();
 		}
 		List<String> keys = new ArrayList<>();

@@ -256,6 +256,39 @@ class GrantCheckRewriteTest {
 	}
 
 	@Test
+	void shouldBoundAPageSortedByDueDateAndMoreByItsLastDueDate() {
+		// 我的任务 as Tasklist asks for it: its own sorting (created desc) after the filter's due date
+		String sorted = MYSQL.replace("order by RES.DUE_DATE_ asc", "order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ desc");
+		Rewritten<String> page = GrantCheckRewrite.rewrite(sorted, PARAMETERS).orElseThrow();
+		String sql = page.sql().replaceAll("\\s+", " ");
+
+		BoundedPage bounded = BoundedPage.of(page.sql());
+
+		String from = sql.substring(sql.indexOf("from ACT_RU_TASK RES"), sql.indexOf(" order by"));
+		assertThat(bounded.boundQuery().replaceAll("\\s+", " "))
+				.isEqualTo("select RES.DUE_DATE_ " + from + " order by RES.DUE_DATE_ asc LIMIT 1 OFFSET ?");
+		String where = sql.substring(sql.indexOf(" WHERE ") + " WHERE ".length(), sql.indexOf(" order by"));
+		assertThat(bounded.bounded(true).replaceAll("\\s+", " ")).isEqualTo(sql.substring(0, sql.indexOf(" WHERE "))
+				+ " WHERE (RES.DUE_DATE_ is null or RES.DUE_DATE_ <= ?) and ( " + where + " ) order by RES.DUE_DATE_ asc, "
+				+ "RES.CREATE_TIME_ desc LIMIT ? OFFSET ? ");
+		assertThat(bounded.boundMarker()).as("the bound's marker comes first: the WHERE has no marker before it").isZero();
+		assertThat(bounded.bounded(false).replaceAll("\\s+", " ")).contains(" WHERE RES.DUE_DATE_ is null and (");
+		// descending: tasks without a due date come last, so such a bound leaves every task in
+		BoundedPage descending = BoundedPage.of(page.sql().replace("RES.DUE_DATE_ asc,", "RES.DUE_DATE_ desc,"));
+		assertThat(descending.bounded(true)).contains(" WHERE RES.DUE_DATE_ >= ? and (");
+		assertThat(descending.bounded(false)).isNull();
+
+		// not: the due date alone or twice (Tasklist's sorting by due date; the walk stops early already), another
+		// first column, DISTINCT, no page
+		assertThat(BoundedPage.of(GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow().sql())).isEqualTo(BoundedPage.NONE);
+		assertThat(BoundedPage.of(page.sql().replace("RES.CREATE_TIME_ desc", "RES.DUE_DATE_ asc"))).isEqualTo(BoundedPage.NONE);
+		assertThat(BoundedPage.of(page.sql().replace("order by RES.DUE_DATE_ asc,", "order by RES.NAME_ asc,")))
+				.isEqualTo(BoundedPage.NONE);
+		assertThat(BoundedPage.of(page.sql().replaceFirst("select ", "select distinct "))).isEqualTo(BoundedPage.NONE);
+		assertThat(BoundedPage.of(page.sql().replace("LIMIT ? OFFSET ?", ""))).isEqualTo(BoundedPage.NONE);
+	}
+
+	@Test
 	void shouldReadTheAssigneesPageFromTheAssigneesIndex() throws Exception {
 		Rewritten<String> page = GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow();
 

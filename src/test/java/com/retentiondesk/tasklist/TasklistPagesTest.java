@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -38,14 +39,17 @@ import com.retentiondesk.customer.Customers;
 import com.retentiondesk.expiry.ExpiryCases;
 import com.retentiondesk.expiry.ExpiryProcess;
 import com.retentiondesk.security.IdentitySetup;
+import com.retentiondesk.web.DeskGroups;
 
 /**
- * The pages of the escalations' key pattern (已升级, {@code taskDefinitionKeyLike}), read as one page per key
- * ({@link KeyPage}): the same tasks in the same order as the engine's own query, on every page, with
- * both escalation keys among them and another team's escalations between them.
+ * Tasklist's pages as the desk reads them, against the engine's own query (no user, nothing rewritten): the
+ * same tasks in the same order on every page. The escalations' key pattern (已升级) one key at a time
+ * ({@link KeyPage}), with both escalation keys and another team's escalations between them; and pages sorted
+ * by due date and then by Tasklist's own sorting, within the due date of their last task ({@link BoundedPage}),
+ * with tasks due at the same moment and tasks without a due date among them.
  */
 @DeskTest
-class EscalationPagesTest {
+class TasklistPagesTest {
 
 	/** The escalation e-mails a supervisor gets. */
 	@RegisterExtension
@@ -119,6 +123,78 @@ class EscalationPagesTest {
 		assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(manager.getBody()).isEmpty();
 		assertThat(RewritingInterceptor.KEY_PAGES.get() - keyPages).isEqualTo(pages + 3);
+	}
+
+	@Test
+	void shouldPageByDueDateThenByTasklistsSortingInTheEnginesOrder() {
+		Date tomorrow = new Date(System.currentTimeMillis() + 86_400_000L);
+		List<String> opened = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			// a case's call task is its manager's: 我的任务 of manager1 gets half of them
+			String task = callTask(openArrears(i % 2 == 0 ? "manager1" : "manager2"));
+			opened.add(task);
+			// three due at the same moment, one without a due date, the others each a day apart
+			Date due = i < 3 ? tomorrow : i == 3 ? null : new Date(tomorrow.getTime() + i * 86_400_000L);
+			Task entity = tasks.createTaskQuery().taskId(task).singleResult();
+			entity.setDueDate(due);
+			entity.setPriority(40 + i % 3 * 10);
+			tasks.saveTask(entity);
+		}
+		String team = filters.createFilterQuery().filterName(IdentitySetup.FILTER_TEAM_TASKS).singleResult().getId();
+		String mine = filters.createFilterQuery().filterName(IdentitySetup.FILTER_MY_TASKS).singleResult().getId();
+		List<Task> teamOrder = tasks.createTaskQuery().taskCandidateGroupIn(List.of(DeskGroups.PHONE_MANAGERS, "team1"))
+				.includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().desc().list();
+		List<Task> mineOrder = tasks.createTaskQuery().taskAssignee("manager1").orderByDueDate().asc()
+				.orderByTaskCreateTime().desc().list();
+		assertThat(teamOrder).extracting(Task::getId).containsAll(opened);
+		long bounded = RewritingInterceptor.BOUNDED_PAGES.get();
+
+		// Tasklist's default sorting (created desc) after the filter's due date, three at a time
+		List<String> paged = new ArrayList<>();
+		for (int first = 0; first < teamOrder.size(); first += 3) {
+			List<String> page = sortedPage("manager1", team, first, 3, "created", "desc");
+			assertThat(keys(page)).as("page at %d", first)
+					.isEqualTo(keys(ids(teamOrder.subList(first, Math.min(first + 3, teamOrder.size())))));
+			paged.addAll(page);
+		}
+		assertThat(paged).containsExactlyInAnyOrderElementsOf(ids(teamOrder));
+		assertThat(RewritingInterceptor.BOUNDED_PAGES.get() - bounded).as("all but a last page of fewer than asked for")
+				.isGreaterThanOrEqualTo((teamOrder.size() - 1) / 3);
+		// 我的任务, the same way
+		assertThat(keys(sortedPage("manager1", mine, 1, 2, "created", "desc"))).isEqualTo(keys(ids(mineOrder.subList(1, 3))));
+		// another sorting Tasklist offers (priority, highest first)
+		List<Task> byPriority = tasks.createTaskQuery().taskCandidateGroupIn(List.of(DeskGroups.PHONE_MANAGERS, "team1"))
+				.includeAssignedTasks().orderByDueDate().asc().orderByTaskPriority().desc().listPage(2, 4);
+		assertThat(keys(sortedPage("manager1", team, 2, 4, "priority", "desc"), TasklistPagesTest::duePriority))
+				.isEqualTo(keys(ids(byPriority), TasklistPagesTest::duePriority));
+		// another team's manager sees none of them
+		assertThat(sortedPage("manager5", team, 0, 15, "created", "desc")).doesNotContainAnyElementsOf(opened);
+	}
+
+	/** A filter's page through the REST API as Tasklist asks for it: the user's sorting in the body. */
+	private List<String> sortedPage(String user, String filter, int first, int max, String sortBy, String sortOrder) {
+		ResponseEntity<Map[]> answer = http.withBasicAuth(user, Fixtures.PASSWORD).postForEntity("/engine-rest/filter/" + filter
+				+ "/list?firstResult=" + first + "&maxResults=" + max, Map.of("sorting", List.of(Map.of("sortBy", sortBy,
+						"sortOrder", sortOrder))), Map[].class);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return Arrays.stream(answer.getBody()).map(task -> (String) task.get("id")).toList();
+	}
+
+	/** The sort keys of a page in its order (due date, creation time): two answers to one page agree on them, whatever their ties. */
+	private List<String> keys(List<String> page) {
+		return keys(page, task -> task.getDueDate() + "/" + task.getCreateTime().getTime());
+	}
+
+	private List<String> keys(List<String> page, java.util.function.Function<Task, String> key) {
+		return page.stream().map(id -> tasks.createTaskQuery().taskId(id).singleResult()).map(key).toList();
+	}
+
+	private static String duePriority(Task task) {
+		return task.getDueDate() + "/" + task.getPriority();
+	}
+
+	private String callTask(String instance) {
+		return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 	}
 
 	/** The escalations offered to any of the groups, as the engine finds them without a user (nothing rewritten). */
