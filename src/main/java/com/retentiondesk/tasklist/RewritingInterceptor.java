@@ -55,6 +55,8 @@ final class RewritingInterceptor implements Interceptor {
 	private static final String PAGE_BOUND = "deskPageBound";
 	private static final String KEY_PAGE_KEY = "deskKeyPageKey";
 	private static final String KEY_PAGE_LIMIT = "deskKeyPageLimit";
+	/** Statements whose "active" condition was dropped, no task being suspended ({@link ActiveTerm}; for tests). */
+	static final AtomicLong ACTIVE_DROPPED = new AtomicLong();
 	/** The statements rewritten: task, variable and filter queries, each list and count. */
 	private static final List<String> STATEMENTS = List.of(
 			"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
@@ -93,14 +95,21 @@ final class RewritingInterceptor implements Interceptor {
 			MappedStatement statement = (MappedStatement) meta.getValue("delegate.mappedStatement");
 			if (STATEMENTS.contains(statement.getId())) {
 				BoundSql bound = handler.getBoundSql();
-				Optional<Rewritten<ParameterMapping>> rewritten = GrantCheckRewrite.rewriteCached(bound.getSql(), bound.getParameterMappings());
+				Connection connection = (Connection) invocation.getArgs()[0];
+				String sql = bound.getSql();
+				ActiveTerm active = ActiveTerm.of(sql);
+				if (active != ActiveTerm.NONE && !exists(connection, active.anySuspended())) {
+					sql = active.without();
+					ACTIVE_DROPPED.incrementAndGet();
+				}
+				Optional<Rewritten<ParameterMapping>> rewritten = GrantCheckRewrite.rewriteCached(sql, bound.getParameterMappings());
 				if (rewritten.isPresent()) {
 					MetaObject boundMeta = SystemMetaObject.forObject(bound);
 					REWRITES.incrementAndGet();
 					Optional<Rewritten<ParameterMapping>> implied = rewritten.get().count() == null ? Optional.empty()
 							: impliedCount(rewritten.get(), bound, statement.getConfiguration());
 					Rewritten<ParameterMapping> chosen = implied.isPresent() ? implied.get()
-							: page(rewritten.get(), bound, (Connection) invocation.getArgs()[0], statement.getConfiguration());
+							: page(rewritten.get(), bound, connection, statement.getConfiguration());
 					boundMeta.setValue("sql", chosen.sql());
 					// a new list: the statement's own list may be shared with other executions
 					boundMeta.setValue("parameterMappings", new ArrayList<ParameterMapping>(chosen.parameters()));
@@ -310,6 +319,13 @@ final class RewritingInterceptor implements Interceptor {
 			groups.add(group);
 		}
 		return sums.withoutDueDate(groups, connection) == 0;
+	}
+
+	/** Whether a query of the desk's (no parameters) finds a row, on the statement's connection. */
+	private static boolean exists(Connection connection, String query) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
+			return rows.next();
+		}
 	}
 
 	/** A bind parameter's value, found as MyBatis finds it. */

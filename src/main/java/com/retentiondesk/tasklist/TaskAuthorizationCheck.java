@@ -85,4 +85,9 @@ public class TaskAuthorizationCheck extends AbstractProcessEnginePlugin {
 	public static long datedPages() {
 		return RewritingInterceptor.DATED_PAGES.get();
 	}
+
+	/** Pages sorted by due date and then by Tasklist's sorting, read within the due date of their last task. */
+	public static long boundedPages() {
+		return RewritingInterceptor.BOUNDED_PAGES.get();
+	}
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -36,6 +37,7 @@ import com.retentiondesk.customer.CustomerImport;
 import com.retentiondesk.imports.ListReport;
 import com.retentiondesk.tasklist.TaskAuthorizationCheck;
 import com.retentiondesk.tasklist.TaskTally;
+import com.retentiondesk.security.IdentitySetup;
 import com.retentiondesk.web.DeskGroups;
 
 /**
@@ -182,6 +184,23 @@ class MariaDbRoundTripIT {
 		assertThat(team.getStatusCode()).as(team.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(team.getBody()).contains("\"id\":\"" + call + "\"");
 		assertThat(TaskAuthorizationCheck.datedPages()).isEqualTo(dated + 1);
+
+		// 本组任务 as Tasklist asks for it (its sorting, newest first, after the filter's due date): read within the due
+		// date of the page's last task, found first (BoundedPage, two statements on MariaDB)
+		String teamFilter = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.FILTER_TEAM_TASKS)
+				.singleResult().getId();
+		long bounded = TaskAuthorizationCheck.boundedPages();
+		ResponseEntity<Map[]> first = manager.postForEntity("/engine-rest/filter/" + teamFilter
+				+ "/list?firstResult=0&maxResults=1", json("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"),
+				Map[].class);
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(first.getBody()).hasSize(1);
+		Task expected = tasks.createTaskQuery().taskCandidateGroupIn(List.of(DeskGroups.PHONE_MANAGERS, "itteam"))
+				.includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().desc().listPage(0, 1).get(0);
+		Task got = tasks.createTaskQuery().taskId((String) first.getBody()[0].get("id")).singleResult();
+		assertThat(got.getDueDate()).isEqualTo(expected.getDueDate());
+		assertThat(got.getCreateTime()).isEqualTo(expected.getCreateTime());
+		assertThat(TaskAuthorizationCheck.boundedPages()).isEqualTo(bounded + 1);
 	}
 
 	@Test

@@ -289,6 +289,25 @@ class GrantCheckRewriteTest {
 	}
 
 	@Test
+	void shouldFindTasklistsActiveCondition() throws Exception {
+		String active = MYSQL.replace("RES.ASSIGNEE_ = ?", "RES.ASSIGNEE_ = ?\n and RES.SUSPENSION_STATE_ = 1");
+
+		ActiveTerm term = ActiveTerm.of(active);
+
+		assertThat(term.without()).isEqualTo(MYSQL);
+		assertThat(term.anySuspended()).isEqualTo("select 1 from ACT_RU_TASK RES where RES.SUSPENSION_STATE_ <> 1 "
+				+ "or RES.SUSPENSION_STATE_ is null LIMIT 1");
+		// not: suspended tasks asked for, no such condition, two of them
+		assertThat(ActiveTerm.of(active.replace("SUSPENSION_STATE_ = 1", "SUSPENSION_STATE_ = 2"))).isEqualTo(ActiveTerm.NONE);
+		assertThat(ActiveTerm.of(active.replace("SUSPENSION_STATE_ = 1", "SUSPENSION_STATE_ = 12"))).isEqualTo(ActiveTerm.NONE);
+		assertThat(ActiveTerm.of(MYSQL)).isEqualTo(ActiveTerm.NONE);
+		assertThat(ActiveTerm.of(active.replace("1 = 1 and", "1 = 1 and RES.SUSPENSION_STATE_ = 1 and"))).isEqualTo(ActiveTerm.NONE);
+		// the index that answers anySuspended
+		assertThat(Files.readString(Path.of("src/main/resources/db/engine/V8__task_suspension.sql")))
+				.contains("ON ACT_RU_TASK (SUSPENSION_STATE_)");
+	}
+
+	@Test
 	void shouldReadTheAssigneesPageFromTheAssigneesIndex() throws Exception {
 		Rewritten<String> page = GrantCheckRewrite.rewrite(MYSQL, PARAMETERS).orElseThrow();
 

@@ -206,6 +206,45 @@ class TaskTallyTest {
 	}
 
 	@Test
+	void shouldAnswerTasklistsActiveOnlyCountsFromTheTallyWhileNoTaskIsSuspended() {
+		String suspended = openCase("manager1");
+		openCase("manager2");
+		String team = filters.createFilterQuery().filterName(IdentitySetup.FILTER_TEAM_TASKS).singleResult().getId();
+		List<String> groups = List.of(DeskGroups.PHONE_MANAGERS, "team1");
+		long answered = TallySums.COUNTS_ANSWERED.get();
+		long dropped = RewritingInterceptor.ACTIVE_DROPPED.get();
+
+		// Tasklist's count of a filter: "active" with it
+		assertThat(activeCount("manager1", team)).isEqualTo(tasks.createTaskQuery().taskCandidateGroupIn(groups)
+				.includeAssignedTasks().active().count()).isPositive();
+		assertThat(RewritingInterceptor.ACTIVE_DROPPED.get() - dropped).isEqualTo(1);
+		assertThat(TallySums.COUNTS_ANSWERED.get() - answered).isEqualTo(1);
+
+		// an administrator suspends a case: its task leaves the active count, which the database answers now
+		runtime.suspendProcessInstanceById(processOf(suspended));
+		try {
+			long active = tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().active().count();
+			assertThat(active).isEqualTo(tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count() - 1);
+			assertThat(activeCount("manager1", team)).isEqualTo(active);
+			assertThat(TallySums.COUNTS_ANSWERED.get() - answered).isEqualTo(1);
+			assertThat(RewritingInterceptor.ACTIVE_DROPPED.get() - dropped).isEqualTo(1);
+		} finally {
+			runtime.activateProcessInstanceById(processOf(suspended));
+		}
+		assertThat(activeCount("manager1", team)).isEqualTo(tasks.createTaskQuery().taskCandidateGroupIn(groups)
+				.includeAssignedTasks().count());
+		assertThat(TallySums.COUNTS_ANSWERED.get() - answered).isEqualTo(2);
+	}
+
+	/** A filter's count as Tasklist asks for it, with "active": true. */
+	private long activeCount(String user, String filter) {
+		ResponseEntity<Map> answer = http.withBasicAuth(user, Fixtures.PASSWORD).postForEntity("/engine-rest/filter/" + filter
+				+ "/count", Map.of("active", true), Map.class);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return ((Number) answer.getBody().get("count")).longValue();
+	}
+
+	@Test
 	void shouldLeaveACountOfAnotherTeamToTheDatabase() {
 		openCase("manager5");
 		long answered = TallySums.COUNTS_ANSWERED.get();
