@@ -9,9 +9,13 @@
  * <tr><td>{@link com.retentiondesk.tasklist.TaskAuthorizationCheck}: the grant join of task, variable and
  * filter queries rewritten into EXISTS checks per resource id ({@code GrantCheckRewrite}), counts whose grant
  * check the question implies answered without it ({@code CountPlan}, {@code RewritingInterceptor}), pages sorted by
- * due date read past the tasks without one when the tally says none is the page's ({@code DuePage})</td>
+ * due date read past the tasks without one when the tally says none is the page's ({@code DuePage}), pages
+ * sorted by due date and then by Tasklist's sorting read within the due date of their last task
+ * ({@code BoundedPage}), the escalations' pages one key at a time ({@code KeyPage}), Tasklist's "active"
+ * dropped while no task is suspended ({@code ActiveTerm})</td>
  * <td>{@code desk.tasklist.rewrite-enabled} (true)</td>
- * <td>{@code GrantCheckRewriteTest}, {@code TaskAuthorizationCheckAccessTest}, {@code TaskTallyTest}</td></tr>
+ * <td>{@code GrantCheckRewriteTest}, {@code TaskAuthorizationCheckAccessTest}, {@code TaskTallyTest},
+ * {@code TasklistPagesTest}</td></tr>
  * <tr><td>{@link com.retentiondesk.tasklist.TaskTally}: team counts from {@code desk_task_tally}, kept by
  * task listeners ({@code TallyChanges}), corrected by {@code TallyReconciler}, summed by {@code TallySums}</td>
  * <td>{@code desk.tasklist.tally-enabled} (true), {@code desk.tasklist.tally-reconcile-seconds} (300)</td>
