@@ -78,14 +78,15 @@ class TasklistPagesTest {
 
 	@Test
 	void shouldPageTheEscalationsKeyByKeyInTheEnginesOrder() {
+		List<String> groups = identity.createGroupQuery().groupMember("supervisor1").list().stream().map(Group::getId)
+				.toList();
+		List<String> earlier = ids(escalations(groups).list());
 		// team1's escalations of both keys, created in turn, and team2's between them
 		for (int i = 0; i < 3; i++) {
 			escalate(openArrears("manager1"));
 			escalate(openArrears("manager5"));
 			nearExpiry("manager2");
 		}
-		List<String> groups = identity.createGroupQuery().groupMember("supervisor1").list().stream().map(Group::getId)
-				.toList();
 		List<Task> byCreation = escalations(groups).orderByTaskCreateTime().asc().list();
 		assertThat(byCreation).extracting(Task::getTaskDefinitionKey)
 				.contains("Task_EscalationReview", ExpiryProcess.TASK_NEAR_EXPIRY).hasSizeGreaterThanOrEqualTo(6);
@@ -101,7 +102,11 @@ class TasklistPagesTest {
 					Math.min(first + 2, byCreation.size())))));
 			paged.addAll(page);
 		}
-		assertThat(paged).containsExactlyInAnyOrderElementsOf(ids(byCreation));
+		// this test's escalations each once (other tests' may tie on the creation time, and such ties may fall either
+		// way on two pages, for the engine's own pages as for these)
+		List<String> mine = ids(byCreation).stream().filter(id -> !earlier.contains(id)).toList();
+		assertThat(mine).hasSize(6);
+		assertThat(paged.stream().filter(mine::contains)).containsExactlyInAnyOrderElementsOf(mine);
 		int pages = (byCreation.size() + 2 + 1) / 2;
 		assertThat(RewritingInterceptor.KEY_PAGES.get() - keyPages).isEqualTo(pages);
 
@@ -157,7 +162,9 @@ class TasklistPagesTest {
 					.isEqualTo(keys(ids(teamOrder.subList(first, Math.min(first + 3, teamOrder.size())))));
 			paged.addAll(page);
 		}
-		assertThat(paged).containsExactlyInAnyOrderElementsOf(ids(teamOrder));
+		// each of this test's tasks once (other tests' tasks opened in one transaction tie on every sort key, and
+		// such ties may fall either way on two pages, for the engine's own pages as for these)
+		assertThat(paged.stream().filter(opened::contains)).containsExactlyInAnyOrderElementsOf(opened);
 		assertThat(RewritingInterceptor.BOUNDED_PAGES.get() - bounded).as("all but a last page of fewer than asked for")
 				.isGreaterThanOrEqualTo((teamOrder.size() - 1) / 3);
 		// 我的任务, the same way
