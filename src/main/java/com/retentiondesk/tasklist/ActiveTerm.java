@@ -1,7 +1,5 @@
 package com.retentiondesk.tasklist;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +24,10 @@ record ActiveTerm(String without, String anySuspended) {
 	private static final Pattern TERM = Pattern.compile("\\s+and\\s+RES\\.SUSPENSION_STATE_\\s*=\\s*" + ACTIVE + "(?![0-9])",
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern TASK_TABLE = Pattern.compile("(\\S*ACT_RU_TASK)\\s+RES\\s", Pattern.CASE_INSENSITIVE);
-	private static final Map<String, ActiveTerm> TERMS = new ConcurrentHashMap<>();
+	private static final StatementShapes<ActiveTerm> SHAPES = new StatementShapes<>(ActiveTerm::shape);
 
 	static ActiveTerm of(String sql) {
-		ActiveTerm term = TERMS.get(sql);
-		if (term == null) {
-			if (TERMS.size() >= GrantCheckRewrite.MAX_PLANS) {
-				TERMS.clear();
-			}
-			term = shape(sql);
-			TERMS.put(sql, term);
-		}
-		return term;
+		return SHAPES.of(sql);
 	}
 
 	private static ActiveTerm shape(String sql) {

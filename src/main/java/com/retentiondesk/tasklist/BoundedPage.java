@@ -1,7 +1,5 @@
 package com.retentiondesk.tasklist;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,18 +34,10 @@ record BoundedPage(String page, String boundQuery, int where, int close, boolean
 	private static final Pattern WHERE = Pattern.compile("\\sWHERE\\s", Pattern.CASE_INSENSITIVE);
 	/** Another column after the due date; the due date again (Tasklist's sorting by due date) changes nothing. */
 	private static final Pattern OTHER_COLUMN = Pattern.compile("RES\\.(?!DUE_DATE_\\s)[A-Z_]+\\s", Pattern.CASE_INSENSITIVE);
-	private static final Map<String, BoundedPage> PAGES = new ConcurrentHashMap<>();
+	private static final StatementShapes<BoundedPage> SHAPES = new StatementShapes<>(BoundedPage::shape);
 
 	static BoundedPage of(String sql) {
-		BoundedPage page = PAGES.get(sql);
-		if (page == null) {
-			if (PAGES.size() >= GrantCheckRewrite.MAX_PLANS) {
-				PAGES.clear();
-			}
-			page = shape(sql);
-			PAGES.put(sql, page);
-		}
-		return page;
+		return SHAPES.of(sql);
 	}
 
 	private static BoundedPage shape(String sql) {

@@ -1,7 +1,5 @@
 package com.retentiondesk.tasklist;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,19 +49,10 @@ record DuePage(int keyMarker, boolean assignee, String indexFirst, String withDu
 	private static final Pattern TEAM_CHECK = Pattern.compile("\\((?:RES\\.ASSIGNEE_ is null and )?"
 			+ Pattern.quote(GrantCheckRewrite.CHECK_HEAD) + "\\S*ACT_RU_IDENTITYLINK I where I\\.TASK_ID_ = RES\\.ID_ and "
 			+ "I\\.TYPE_ = 'candidate' and I\\.GROUP_ID_ IN (?<groups>\\([^()]*\\))" + Pattern.quote(GrantCheckRewrite.CHECK_TAIL));
-	/** By statement text, as the rewrites are: the same few texts all day, each matched once. */
-	private static final Map<String, DuePage> PAGES = new ConcurrentHashMap<>();
+	private static final StatementShapes<DuePage> SHAPES = new StatementShapes<>(DuePage::shape);
 
 	static DuePage of(String sql) {
-		DuePage page = PAGES.get(sql);
-		if (page == null) {
-			if (PAGES.size() >= GrantCheckRewrite.MAX_PLANS) {
-				PAGES.clear();
-			}
-			page = shape(sql);
-			PAGES.put(sql, page);
-		}
-		return page;
+		return SHAPES.of(sql);
 	}
 
 	private static DuePage shape(String sql) {

@@ -1,8 +1,6 @@
 package com.retentiondesk.tasklist;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,18 +40,10 @@ record KeyPage(String branch, int keyMarker, String order, String escape, String
 	private static final Pattern ORDER_COLUMN = Pattern.compile("\\s*RES\\.([A-Z_]+)\\s+(?:asc|desc)\\s*",
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern COLUMN = Pattern.compile("\\s*RES\\.([A-Z_]+|\\*)\\s*", Pattern.CASE_INSENSITIVE);
-	private static final Map<String, KeyPage> PAGES = new ConcurrentHashMap<>();
+	private static final StatementShapes<KeyPage> SHAPES = new StatementShapes<>(KeyPage::shape);
 
 	static KeyPage of(String sql) {
-		KeyPage page = PAGES.get(sql);
-		if (page == null) {
-			if (PAGES.size() >= GrantCheckRewrite.MAX_PLANS) {
-				PAGES.clear();
-			}
-			page = shape(sql);
-			PAGES.put(sql, page);
-		}
-		return page;
+		return SHAPES.of(sql);
 	}
 
 	private static KeyPage shape(String sql) {

@@ -213,9 +213,8 @@ final class RewritingInterceptor implements Interceptor {
 	private static Optional<Rewritten<ParameterMapping>> bounded(BoundedPage page, List<ParameterMapping> parameters,
 			BoundSql bound, Connection connection, Configuration configuration) throws SQLException {
 		int size = parameters.size();
-		if (!(value(bound, parameters.get(size - 2)) instanceof Integer limit)
-				|| !(value(bound, parameters.get(size - 1)) instanceof Integer offset)
-				|| limit <= 0 || offset < 0 || (long) limit + offset > MAX_PAGE) {
+		int end = pageEnd(parameters, bound);
+		if (end < 0) {
 			return Optional.empty();
 		}
 		java.sql.Timestamp last;
@@ -223,7 +222,7 @@ final class RewritingInterceptor implements Interceptor {
 			for (int i = 0; i < size - 2; i++) {
 				set(statement, i + 1, parameters.get(i), value(bound, parameters.get(i)), configuration);
 			}
-			statement.setInt(size - 1, offset + limit - 1);
+			statement.setInt(size - 1, end - 1);
 			try (ResultSet rows = statement.executeQuery()) {
 				if (!rows.next()) {
 					return Optional.empty();
@@ -242,6 +241,21 @@ final class RewritingInterceptor implements Interceptor {
 		}
 		BOUNDED_PAGES.incrementAndGet();
 		return Optional.of(new Rewritten<>(sql, within));
+	}
+
+	/**
+	 * Offset plus limit of a page whose last two markers are its LIMIT and OFFSET (the engine's {@code LIMIT ?
+	 * OFFSET ?}), or -1 for an empty page and for one of more than {@link #MAX_PAGE} rows (a whole list: nothing
+	 * to stop early for).
+	 */
+	private static int pageEnd(List<ParameterMapping> parameters, BoundSql bound) {
+		int size = parameters.size();
+		if (!(value(bound, parameters.get(size - 2)) instanceof Integer limit)
+				|| !(value(bound, parameters.get(size - 1)) instanceof Integer offset)
+				|| limit <= 0 || offset < 0 || (long) limit + offset > MAX_PAGE) {
+			return -1;
+		}
+		return limit + offset;
 	}
 
 	/** A parameter set as MyBatis sets it (its type handler; a null as the configuration says). */
@@ -268,9 +282,8 @@ final class RewritingInterceptor implements Interceptor {
 	private static Optional<Rewritten<ParameterMapping>> perKey(KeyPage page, String pattern, List<ParameterMapping> parameters,
 			BoundSql bound, Connection connection, Configuration configuration) throws SQLException {
 		int size = parameters.size();
-		if (!(value(bound, parameters.get(size - 2)) instanceof Integer limit)
-				|| !(value(bound, parameters.get(size - 1)) instanceof Integer offset)
-				|| limit < 0 || offset < 0 || (long) limit + offset > MAX_PAGE) {
+		int end = pageEnd(parameters, bound);
+		if (end < 0) {
 			return Optional.empty();
 		}
 		List<String> keys = new ArrayList<>();
@@ -285,7 +298,7 @@ final class RewritingInterceptor implements Interceptor {
 		if (keys.isEmpty() || keys.size() > KeyPage.MAX_KEYS) {
 			return Optional.empty();
 		}
-		bound.setAdditionalParameter(KEY_PAGE_LIMIT, limit + offset);
+		bound.setAdditionalParameter(KEY_PAGE_LIMIT, end);
 		ParameterMapping keyLimit = new ParameterMapping.Builder(configuration, KEY_PAGE_LIMIT, Integer.class).build();
 		List<ParameterMapping> perKey = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
