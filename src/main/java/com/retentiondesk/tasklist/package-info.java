@@ -24,6 +24,8 @@
  * <td>none (the grants written are the engine's)</td><td>{@code NewTaskGrantsTest}</td></tr>
  * <tr><td>{@code HalCaches}: users, groups and process definitions embedded in Tasklist's HAL pages cached</td>
  * <td>{@code desk.tasklist.hal-cache-seconds} (300)</td><td>{@code HalCachesTest}</td></tr>
+ * <tr><td>{@code SharedRestMapper}: one JSON mapper for both REST paths, where the engine made a new one per body
+ * read or written</td><td>none</td><td>{@code SharedRestMapperTest}</td></tr>
  * <tr><td>{@link com.retentiondesk.tasklist.TaskListVariables}: the filters' customer columns copied onto each
  * task, where managers may read them</td><td>none (without it the columns are empty)</td>
  * <td>{@code TaskListVariablesTest}</td></tr>
