@@ -26,6 +26,9 @@
  * <td>{@code desk.tasklist.hal-cache-seconds} (300)</td><td>{@code HalCachesTest}</td></tr>
  * <tr><td>{@code SharedRestMapper}: one JSON mapper for both REST paths, where the engine made a new one per body
  * read or written</td><td>none</td><td>{@code SharedRestMapperTest}</td></tr>
+ * <tr><td>{@code ReadCallTransaction}: Tasklist's reads of a filter (page, counts) in one transaction, one pooled
+ * connection per page instead of nine</td><td>{@code desk.tasklist.read-transaction} (true)</td>
+ * <td>{@code ReadCallTransactionTest}</td></tr>
  * <tr><td>{@link com.retentiondesk.tasklist.TaskListVariables}: the filters' customer columns copied onto each
  * task, where managers may read them</td><td>none (without it the columns are empty)</td>
  * <td>{@code TaskListVariablesTest}</td></tr>
