@@ -44,13 +44,10 @@ final class ReadCallTransaction extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// POST on list and count only carries the query (a filter is created by POST /filter/create)
 		String method = request.getMethod();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!READS.matcher(path).matches()) {
-			return true;
-		}
-		// POST /filter creates a filter; POST on list and count only carries the query
-		return !("GET".equals(method) || "POST".equals(method) && !path.endsWith("/filter"));
+		return !("GET".equals(method) || "POST".equals(method))
+				|| !READS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
 	}
 
 	@Override

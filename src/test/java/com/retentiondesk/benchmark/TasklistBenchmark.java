@@ -653,8 +653,7 @@ abstract class TasklistBenchmarkRun {
 		// a REST client sorts by due date; Tasklist sends its own sorting, by default newest first, which the
 		// engine puts after the filter's (the body below is what Tasklist 7.24 sends, captured in chromium)
 		String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
-		String tasklistBody = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],\"firstResult\":0,"
-				+ "\"maxResults\":15,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+		String tasklistBody = TasklistSession.PAGE_BODY;
 		Map<String, Supplier<String>> calls = new LinkedHashMap<>();
 		for (String filter : List.of("我的任务", "本组任务", "今日到期")) {
 			String path = "/filter/" + filters.get(filter) + page;

@@ -34,9 +34,6 @@ import io.micrometer.core.instrument.Timer;
 @DeskTest
 class ReadCallTransactionTest {
 
-	private static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-			+ "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
-
 	@Autowired
 	TestRestTemplate http;
 	@Autowired
@@ -58,13 +55,11 @@ class ReadCallTransactionTest {
 		String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 		tasks.claim(taskId, "manager4");
 		String mine = filters.createFilterQuery().filterName(IdentitySetup.FILTER_MY_TASKS).singleResult().getId();
-		HttpHeaders session = TasklistSession.login(http, "manager4", Fixtures.PASSWORD);
-		session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-		session.setContentType(MediaType.APPLICATION_JSON);
+		HttpHeaders session = halSession("manager4");
 
 		long before = connectionsUsed();
 		ResponseEntity<Map> page = http.exchange("/camunda/api/engine/engine/default/filter/" + mine + "/list",
-				HttpMethod.POST, new HttpEntity<>(TASKLIST_BODY, session), Map.class);
+				HttpMethod.POST, new HttpEntity<>(TasklistSession.PAGE_BODY, session), Map.class);
 		long used = connectionsUsed() - before;
 
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -82,17 +77,23 @@ class ReadCallTransactionTest {
 	@Test
 	@SuppressWarnings("rawtypes")
 	void shouldAnswerTheEnginesErrorForAFilterItCannotRead() {
-		HttpHeaders session = TasklistSession.login(http, "manager4", Fixtures.PASSWORD);
-		session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-		session.setContentType(MediaType.APPLICATION_JSON);
+		HttpHeaders session = halSession("manager4");
 
 		ResponseEntity<Map> page = http.exchange("/camunda/api/engine/engine/default/filter/no-such-filter/list",
-				HttpMethod.POST, new HttpEntity<>(TASKLIST_BODY, session), Map.class);
+				HttpMethod.POST, new HttpEntity<>(TasklistSession.PAGE_BODY, session), Map.class);
 
 		// the engine's own answer (it checks the grant before it looks for the filter), as without the transaction
 		assertThat(page.getStatusCode()).as("%s", page.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(page.getBody()).containsEntry("type", "AuthorizationException").containsEntry("resourceId",
 				"no-such-filter");
+	}
+
+	/** Logged in to Tasklist, asking for HAL as Tasklist does. */
+	private HttpHeaders halSession(String user) {
+		HttpHeaders session = TasklistSession.login(http, user, Fixtures.PASSWORD);
+		session.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		session.setContentType(MediaType.APPLICATION_JSON);
+		return session;
 	}
 
 	/** Connections handed back to the pool so far (Hikari's usage timer). */
